@@ -1,0 +1,72 @@
+package com.certportal.account.web;
+
+import com.certportal.account.CurrentMember;
+import com.certportal.account.MemberSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A member chooses the time zone the portal shows times in (Asia/Tokyo unless changed). */
+@Controller
+class SettingsController {
+
+    static final List<String> TIME_ZONES = List.of(
+            "Asia/Tokyo",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Kolkata",
+            "Australia/Sydney",
+            "Europe/London",
+            "Europe/Berlin",
+            "America/New_York",
+            "America/Chicago",
+            "America/Los_Angeles",
+            "UTC");
+
+    private final MemberSettings settings;
+
+    SettingsController(MemberSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/settings")
+    String show(@AuthenticationPrincipal CurrentMember member, Model model) {
+        model.addAttribute("zones", TIME_ZONES);
+        model.addAttribute("currentZone", member.zone().getId());
+        return "settings";
+    }
+
+    @PostMapping("/settings")
+    String save(
+            @RequestParam(name = "timeZone", required = false) String timeZone,
+            @AuthenticationPrincipal CurrentMember member,
+            HttpServletRequest request,
+            Model model,
+            RedirectAttributes redirect) {
+        if (timeZone == null || !TIME_ZONES.contains(timeZone)) {
+            model.addAttribute("zones", TIME_ZONES);
+            model.addAttribute("currentZone", member.zone().getId());
+            model.addAttribute("zoneError", true);
+            return "settings";
+        }
+        CurrentMember updated = settings.chooseTimeZone(member, ZoneId.of(timeZone));
+        SecurityContext context = SecurityContextHolder.getContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
+        request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/settings";
+    }
+}

@@ -1,0 +1,306 @@
+package com.certportal.demo;
+
+import static java.time.Duration.ofDays;
+import static java.time.Duration.ofHours;
+
+import com.certportal.account.Account;
+import com.certportal.account.AccountRepository;
+import com.certportal.account.Member;
+import com.certportal.account.MemberRepository;
+import com.certportal.catalog.Product;
+import com.certportal.order.CertificateOrder;
+import com.certportal.order.OrderNumbers;
+import com.certportal.order.OrderRepository;
+import com.certportal.order.Payment;
+import com.certportal.order.RequestType;
+import com.certportal.order.RevocationReason;
+import com.certportal.order.ServerPlatform;
+import com.certportal.token.HardwareToken;
+import com.certportal.token.HardwareTokenRepository;
+import com.certportal.unit.EnterpriseUnit;
+import com.certportal.unit.EnterpriseUnitRepository;
+import com.certportal.voucher.Voucher;
+import com.certportal.voucher.VoucherRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo data for people trying the portal: created once, at first start, relative to the current time,
+ * and only while `certportal.demo.enabled` is on (never in production, never in a migration). Every
+ * order reaches its state through the domain's own transitions. The common names say which scenario
+ * each order demonstrates (see the README).
+ */
+@Component
+@ConditionalOnProperty(name = "certportal.demo.enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    private static final BigDecimal TOKEN_PRICE = BigDecimal.valueOf(15_000);
+
+    private final AccountRepository accounts;
+    private final MemberRepository members;
+    private final OrderRepository orders;
+    private final VoucherRepository vouchers;
+    private final EnterpriseUnitRepository units;
+    private final HardwareTokenRepository tokens;
+    private final OrderNumbers numbers;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    private int voucherCount;
+    private int tokenCount;
+
+    DemoDataLoader(
+            AccountRepository accounts,
+            MemberRepository members,
+            OrderRepository orders,
+            VoucherRepository vouchers,
+            EnterpriseUnitRepository units,
+            HardwareTokenRepository tokens,
+            OrderNumbers numbers,
+            PasswordEncoder passwordEncoder,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.accounts = accounts;
+        this.members = members;
+        this.orders = orders;
+        this.vouchers = vouchers;
+        this.units = units;
+        this.tokens = tokens;
+        this.numbers = numbers;
+        this.passwordEncoder = passwordEncoder;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            if (members.findByEmail(DemoSignIns.ADMIN.email()).isPresent()) {
+                return;
+            }
+            Instant now = clock.instant();
+            load(now);
+            log.info("Demo data created relative to {}", now);
+        });
+    }
+
+    private void load(Instant now) {
+        Instant founded = now.minus(ofDays(800));
+        Account example = accounts.save(new Account("Example Corp", founded));
+        Member admin = member(example, DemoSignIns.ADMIN, "Hanako Sato", "ja", founded);
+        Member user = member(example, DemoSignIns.USER, "Taro Suzuki", "ja", founded);
+        member(example, DemoSignIns.FINANCE, "Keiko Tanaka", "ja", founded);
+        Account other = accounts.save(new Account("Other Corp", founded));
+        Member otherAdmin = member(other, DemoSignIns.OTHER_ADMIN, "Olivia Brown", "en", founded);
+        EnterpriseUnit unit = units.save(new EnterpriseUnit(example.getId(), "Example Corp Enterprise Unit", 20));
+
+        // Filler first, so the named scenarios are the newest and head the list.
+        filler(admin, user, unit, now);
+
+        place(user, Product.TLS_OV, "pending-ov.example.com", bank(Product.TLS_OV, false), now.minus(ofHours(20)));
+        place(
+                user,
+                Product.TLS_DV,
+                "pending-dv-voucher.example.com",
+                voucher(example, Product.TLS_DV),
+                now.minus(ofHours(6)));
+        issued(
+                user,
+                Product.TLS_OV,
+                "issued-10d-voucher.example.com",
+                voucher(example, Product.TLS_OV),
+                now.minus(ofDays(10)));
+        issued(
+                user,
+                Product.TLS_OV,
+                "issued-29d-card.example.com",
+                card(Product.TLS_OV),
+                now.minus(ofDays(29).plusHours(12)));
+        issued(
+                user,
+                Product.TLS_DV,
+                "issued-31d-voucher.example.com",
+                voucher(example, Product.TLS_DV),
+                now.minus(ofDays(30).plusHours(12)));
+        issued(admin, Product.TLS_EV, "issued-45d-card.example.com", card(Product.TLS_EV), now.minus(ofDays(45)));
+        issued(
+                admin,
+                Product.TLS_EV,
+                "issued-5d-bank-paid.example.com",
+                bank(Product.TLS_EV, true),
+                now.minus(ofDays(5)));
+        issued(
+                admin,
+                Product.TLS_DV,
+                "issued-3d-unit.example.com",
+                Payment.enterpriseUnit(unit, 1),
+                now.minus(ofDays(3)));
+        issued(
+                user,
+                Product.CODE_SIGNING,
+                "codesign-7d-token.example.com",
+                bank(Product.CODE_SIGNING, true).withHardwareToken(token(example, now.minus(ofDays(9))), TOKEN_PRICE),
+                now.minus(ofDays(7)));
+        issued(
+                admin,
+                Product.EV_CODE_SIGNING,
+                "evcodesign-4d-token.example.com",
+                card(Product.EV_CODE_SIGNING).withHardwareToken(token(example, now.minus(ofDays(6))), TOKEN_PRICE),
+                now.minus(ofDays(4)));
+        issued(
+                user,
+                Product.DOCUMENT_SIGNING,
+                "docsign-2d.example.com",
+                card(Product.DOCUMENT_SIGNING),
+                now.minus(ofDays(2)));
+        issued(
+                admin,
+                Product.PRIVATE,
+                "private-20d.example.internal",
+                Payment.enterpriseUnit(unit, 1),
+                now.minus(ofDays(20)));
+
+        CertificateOrder reissued =
+                issued(admin, Product.TLS_OV, "reissued-8d.example.com", card(Product.TLS_OV), now.minus(ofDays(8)));
+        reissued.reissue(
+                numbers.nextCertificateId(),
+                numbers.nextSerialNumber(),
+                "reissued-8d.example.com",
+                List.of("reissued-8d.example.com", "www.reissued-8d.example.com", "shop.reissued-8d.example.com"),
+                now.minus(ofDays(1)));
+
+        CertificateOrder revoked =
+                issued(admin, Product.TLS_OV, "revoked-60d.example.com", card(Product.TLS_OV), now.minus(ofDays(60)));
+        Instant revokedAt = now.minus(ofDays(20));
+        revoked.revoke(RevocationReason.CESSATION_OF_OPERATION, revokedAt, revokedAt);
+
+        Payment voucherPayment = voucher(example, Product.TLS_DV);
+        CertificateOrder canceled =
+                place(user, Product.TLS_DV, "canceled.example.com", voucherPayment, now.minus(ofDays(4)));
+        canceled.cancel(now.minus(ofDays(3)));
+        voucherPayment.getVoucher().release(); // P4: the voucher code can place a new order
+
+        issued(otherAdmin, Product.TLS_OV, "other-issued.example.org", card(Product.TLS_OV), now.minus(ofDays(5)));
+        place(
+                otherAdmin,
+                Product.TLS_DV,
+                "other-pending.example.org",
+                voucher(other, Product.TLS_DV),
+                now.minus(ofDays(1)));
+    }
+
+    /** Varied orders so that paging and search have something to do; seeded, so the same every time. */
+    private void filler(Member admin, Member user, EnterpriseUnit unit, Instant now) {
+        Random random = new Random(20261125L);
+        String[] hosts = {
+            "shop", "api", "mail", "portal", "intranet", "cdn", "auth", "billing", "docs", "status", "vpn", "git"
+        };
+        String[] domains = {"example.com", "example.net", "example.jp", "example.co.jp"};
+        Product[] products = {
+            Product.TLS_DV, Product.TLS_DV, Product.TLS_OV, Product.TLS_OV, Product.TLS_EV, Product.CODE_SIGNING
+        };
+        for (int i = 1; i <= 48; i++) {
+            Product product = products[random.nextInt(products.length)];
+            String cn = hosts[i % hosts.length] + "-" + String.format("%02d", i) + "."
+                    + domains[random.nextInt(domains.length)];
+            Member requester = i % 3 == 0 ? admin : user;
+            Payment payment = switch (random.nextInt(4)) {
+                case 0 -> bank(product, random.nextBoolean());
+                case 1 -> voucher(unit.getAccountId(), product);
+                case 2 -> Payment.enterpriseUnit(unit, 1);
+                default -> card(product);
+            };
+            Instant placedAt = now.minus(ofDays(60 + random.nextInt(700))).minus(ofHours(random.nextInt(24)));
+            CertificateOrder order = CertificateOrder.place(
+                    numbers.nextOrderNumber(),
+                    requester,
+                    product,
+                    1 + random.nextInt(2),
+                    i % 5 == 0 ? RequestType.RENEWAL : RequestType.NEW,
+                    ServerPlatform.NGINX,
+                    cn,
+                    List.of(cn, "www." + cn),
+                    payment,
+                    placedAt);
+            int fate = random.nextInt(10);
+            if (fate == 0) {
+                order.cancel(placedAt.plus(ofDays(1)));
+            } else if (fate >= 2) {
+                Instant issuedAt = placedAt.plus(ofDays(1 + random.nextInt(3)));
+                order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
+                if (fate == 9) {
+                    Instant revokedAt = issuedAt.plus(ofDays(40 + random.nextInt(20)));
+                    order.revoke(RevocationReason.SUPERSEDED, revokedAt, revokedAt);
+                }
+            }
+            orders.save(order);
+        }
+    }
+
+    private Member member(Account account, DemoSignIns.SignIn signIn, String name, String language, Instant at) {
+        return members.save(new Member(
+                account,
+                signIn.email(),
+                name,
+                signIn.role(),
+                passwordEncoder.encode(DemoSignIns.PASSWORD),
+                language,
+                at));
+    }
+
+    private CertificateOrder place(Member requester, Product product, String cn, Payment payment, Instant placedAt) {
+        CertificateOrder order = CertificateOrder.place(
+                numbers.nextOrderNumber(),
+                requester,
+                product,
+                1,
+                RequestType.NEW,
+                product.family() == Product.Family.SERVER ? ServerPlatform.APACHE : ServerPlatform.NOT_APPLICABLE,
+                cn,
+                List.of(cn, "www." + cn),
+                payment,
+                placedAt);
+        return orders.save(order);
+    }
+
+    private CertificateOrder issued(Member requester, Product product, String cn, Payment payment, Instant issuedAt) {
+        CertificateOrder order = place(requester, product, cn, payment, issuedAt.minus(ofDays(2)));
+        order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
+        return order;
+    }
+
+    private static Payment bank(Product product, boolean paid) {
+        return Payment.bankTransfer(product.priceFor(1), paid);
+    }
+
+    private static Payment card(Product product) {
+        return Payment.creditCard(product.priceFor(1));
+    }
+
+    private Payment voucher(Account account, Product product) {
+        return voucher(account.getId(), product);
+    }
+
+    private Payment voucher(Long accountId, Product product) {
+        Voucher voucher =
+                vouchers.save(new Voucher(accountId, String.format("VCH-%04d-%04d", accountId, ++voucherCount)));
+        return Payment.voucher(voucher, product.priceFor(1));
+    }
+
+    private HardwareToken token(Account account, Instant purchasedAt) {
+        return tokens.save(new HardwareToken(account.getId(), String.format("HWT-%06d", ++tokenCount), purchasedAt));
+    }
+}

@@ -1,0 +1,30 @@
+package com.certportal.demo;
+
+import com.certportal.account.Role;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** The demo sign-ins, shown on the login page only while demo data is on. */
+@Component
+@ConditionalOnProperty(name = "certportal.demo.enabled", havingValue = "true")
+public class DemoSignIns {
+
+    public static final String PASSWORD = "demo1234";
+
+    public record SignIn(String email, String account, Role role) {
+
+        public String password() {
+            return PASSWORD;
+        }
+    }
+
+    static final SignIn ADMIN = new SignIn("admin@example.com", "Example Corp", Role.ADMINISTRATOR);
+    static final SignIn USER = new SignIn("user@example.com", "Example Corp", Role.USER);
+    static final SignIn FINANCE = new SignIn("finance@example.com", "Example Corp", Role.FINANCE_MANAGER);
+    static final SignIn OTHER_ADMIN = new SignIn("admin@other.example", "Other Corp", Role.ADMINISTRATOR);
+
+    public List<SignIn> all() {
+        return List.of(ADMIN, USER, FINANCE, OTHER_ADMIN);
+    }
+}

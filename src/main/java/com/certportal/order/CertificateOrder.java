@@ -1,0 +1,352 @@
+package com.certportal.order;
+
+import com.certportal.account.Member;
+import com.certportal.catalog.Product;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One purchase: the aggregate that guards every change of an order's status. There is no status
+ * setter; each move is an intention-named method that either changes the order or throws
+ * {@link OrderActionRefused} naming the state it was refused in.
+ */
+@Entity
+@Table(name = "certificate_order")
+public class CertificateOrder {
+
+    /** R3: a revocation submitted within 30 x 24 h of the first issue (inclusive) is a cancellation. */
+    public static final Duration CANCELLATION_WINDOW = Duration.ofDays(30);
+
+    /** K2: a reissue that changes the common name revokes the original 48 to 72 hours later. */
+    static final Duration SUPERSEDED_REVOCATION_DELAY = Duration.ofHours(72);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String orderNumber;
+
+    private Long accountId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Member requester;
+
+    @Enumerated(EnumType.STRING)
+    private Product product;
+
+    private int validityYears;
+
+    @Enumerated(EnumType.STRING)
+    private RequestType requestType;
+
+    @Enumerated(EnumType.STRING)
+    private ServerPlatform serverPlatform;
+
+    private String commonName;
+
+    private String subjectAltNames;
+
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+
+    private Instant firstIssuedAt;
+
+    @Embedded
+    private Payment payment;
+
+    private Instant canceledAt;
+
+    private Instant revokedAt;
+
+    @Enumerated(EnumType.STRING)
+    private RevocationReason revocationReason;
+
+    /** R3: revoked within the window, so treated as a cancellation (解約扱い). */
+    private boolean treatedAsCancellation;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+    @OrderBy("issuedAt, id")
+    private List<Certificate> certificates = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    protected CertificateOrder() {}
+
+    private CertificateOrder(
+            String orderNumber,
+            Member requester,
+            Product product,
+            int validityYears,
+            RequestType requestType,
+            ServerPlatform serverPlatform,
+            String commonName,
+            List<String> subjectAltNames,
+            Payment payment,
+            Instant now) {
+        this.orderNumber = orderNumber;
+        this.accountId = requester.getAccountId();
+        this.requester = requester;
+        this.product = product;
+        this.validityYears = validityYears;
+        this.requestType = requestType;
+        this.serverPlatform = serverPlatform;
+        this.commonName = commonName.trim().toLowerCase();
+        this.subjectAltNames = SubjectAltNames.join(subjectAltNames);
+        this.payment = payment;
+        this.status = OrderStatus.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A new order, pending until its first certificate is issued. */
+    public static CertificateOrder place(
+            String orderNumber,
+            Member requester,
+            Product product,
+            int validityYears,
+            RequestType requestType,
+            ServerPlatform serverPlatform,
+            String commonName,
+            List<String> subjectAltNames,
+            Payment payment,
+            Instant now) {
+        if (validityYears < 1 || validityYears > 3) {
+            throw new IllegalArgumentException("validity must be 1 to 3 years, not " + validityYears);
+        }
+        if (payment.hasHardwareToken() && !product.offersHardwareToken()) {
+            throw new IllegalArgumentException(product + " comes without a hardware token");
+        }
+        return new CertificateOrder(
+                orderNumber,
+                requester,
+                product,
+                validityYears,
+                requestType,
+                serverPlatform,
+                commonName,
+                subjectAltNames,
+                payment,
+                now);
+    }
+
+    /** The first certificate: the order becomes issued and its first issue date is set, once. */
+    public Certificate issue(String certificateId, String serialNumber, Instant now) {
+        move(OrderStatus.ISSUED, "issue");
+        firstIssuedAt = now;
+        return addCertificate(certificateId, serialNumber, commonName, getSubjectAltNames(), now);
+    }
+
+    /**
+     * A reissue adds a certificate and never moves the first issue date. K2: a new common name
+     * schedules the original's revocation (superseded); the same common name revokes nothing.
+     */
+    public Certificate reissue(
+            String certificateId, String serialNumber, String newCommonName, List<String> newSans, Instant now) {
+        if (status != OrderStatus.ISSUED) {
+            throw refused("order.refused.not-issued", "reissue");
+        }
+        String normalized = newCommonName.trim().toLowerCase();
+        Certificate original = currentCertificate().orElseThrow();
+        if (!normalized.equals(commonName)) {
+            original.scheduleRevocation(now.plus(SUPERSEDED_REVOCATION_DELAY));
+        }
+        commonName = normalized;
+        subjectAltNames = SubjectAltNames.join(newSans);
+        return addCertificate(certificateId, serialNumber, normalized, newSans, now);
+    }
+
+    /** C1, C3: only a pending order is cancelled; a cancellation is always refund-eligible. */
+    public void cancel(Instant now) {
+        if (!canCancel()) {
+            throw refused("order.refused.cancel-not-pending", "cancel");
+        }
+        move(OrderStatus.CANCELED, "cancel");
+        canceledAt = now;
+        touch(now);
+    }
+
+    /**
+     * R1, R3: revoking the order revokes all its certificates. Whether it also counts as a
+     * cancellation is judged on the instant the request was submitted, never on when it was approved.
+     */
+    public void revoke(RevocationReason reason, Instant submittedAt, Instant now) {
+        if (!canRevoke()) {
+            throw refused("order.refused.revoke-not-issued", "revoke");
+        }
+        move(OrderStatus.REVOKED, "revoke");
+        revokedAt = now;
+        revocationReason = reason;
+        treatedAsCancellation = isWithinCancellationWindow(submittedAt);
+        certificates.forEach(c -> c.revoke(reason, now));
+        touch(now);
+    }
+
+    public boolean canCancel() {
+        return status.canMoveTo(OrderStatus.CANCELED);
+    }
+
+    /** R1 and R5: issued, and a product the customer may revoke in the portal. */
+    public boolean canRevoke() {
+        return status.canMoveTo(OrderStatus.REVOKED) && product.revocableInPortal();
+    }
+
+    /** R5: issued, but only support can revoke this product. */
+    public boolean needsSupportToRevoke() {
+        return status == OrderStatus.ISSUED && !product.revocableInPortal();
+    }
+
+    /** R3, to the second: submitted no later than exactly 30 x 24 h after the first issue. */
+    public boolean isWithinCancellationWindow(Instant submittedAt) {
+        return firstIssuedAt != null && !submittedAt.isAfter(refundDeadline());
+    }
+
+    /** R4: the last instant a revocation can be submitted and still be treated as a cancellation. */
+    public Instant refundDeadline() {
+        if (firstIssuedAt == null) {
+            throw new IllegalStateException("order " + orderNumber + " has not been issued");
+        }
+        return firstIssuedAt.plus(CANCELLATION_WINDOW);
+    }
+
+    /** The newest valid certificate, if any. */
+    public Optional<Certificate> currentCertificate() {
+        for (int i = certificates.size() - 1; i >= 0; i--) {
+            if (certificates.get(i).isValid()) {
+                return Optional.of(certificates.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Certificate addCertificate(
+            String certificateId, String serialNumber, String cn, List<String> sans, Instant now) {
+        Instant expiresAt = now.plus(Duration.ofDays(397)).truncatedTo(ChronoUnit.SECONDS);
+        Certificate certificate = new Certificate(this, certificateId, serialNumber, cn, sans, now, expiresAt);
+        certificates.add(certificate);
+        touch(now);
+        return certificate;
+    }
+
+    private void move(OrderStatus next, String action) {
+        if (!status.canMoveTo(next)) {
+            throw refused("order.refused.illegal-move", action);
+        }
+        status = next;
+    }
+
+    private OrderActionRefused refused(String messageKey, String action) {
+        return new OrderActionRefused(
+                messageKey, "order " + orderNumber + " is " + status + ": cannot " + action, orderNumber, status.key());
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOrderNumber() {
+        return orderNumber;
+    }
+
+    public Long getAccountId() {
+        return accountId;
+    }
+
+    public Member getRequester() {
+        return requester;
+    }
+
+    public Product getProduct() {
+        return product;
+    }
+
+    public int getValidityYears() {
+        return validityYears;
+    }
+
+    public RequestType getRequestType() {
+        return requestType;
+    }
+
+    public ServerPlatform getServerPlatform() {
+        return serverPlatform;
+    }
+
+    public String getCommonName() {
+        return commonName;
+    }
+
+    public List<String> getSubjectAltNames() {
+        return SubjectAltNames.split(subjectAltNames);
+    }
+
+    public OrderStatus getStatus() {
+        return status;
+    }
+
+    public Instant getFirstIssuedAt() {
+        return firstIssuedAt;
+    }
+
+    public Payment getPayment() {
+        return payment;
+    }
+
+    public Instant getCanceledAt() {
+        return canceledAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public RevocationReason getRevocationReason() {
+        return revocationReason;
+    }
+
+    public boolean isTreatedAsCancellation() {
+        return treatedAsCancellation;
+    }
+
+    public List<Certificate> getCertificates() {
+        return List.copyOf(certificates);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,79 @@
+package com.certportal.order;
+
+import com.certportal.account.CurrentMember;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads orders as a member may see them. Each read is a fixed number of statements whatever the
+ * page size: the list is one select (requester fetched with it) plus one count; an order is one
+ * select with everything its page shows.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrderFinder {
+
+    private final EntityManager entityManager;
+
+    OrderFinder(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Page<CertificateOrder> search(OrderSearch search, CurrentMember member) {
+        OrderVisibility visibility = OrderVisibility.of(member);
+        StringBuilder where = new StringBuilder(" where ").append(visibility.jpql("o"));
+        search.status().ifPresent(s -> where.append(" and o.status = :status"));
+        search.text()
+                .ifPresent(t -> where.append(" and (o.commonName like :text escape '\\'"
+                        + " or o.subjectAltNames like :text escape '\\'"
+                        + " or r.email like :text escape '\\'"
+                        + " or o.orderNumber like :text escape '\\')"));
+
+        TypedQuery<CertificateOrder> select = entityManager.createQuery(
+                "select o from CertificateOrder o join fetch o.requester r" + where
+                        + " order by o.createdAt desc, o.id desc",
+                CertificateOrder.class);
+        TypedQuery<Long> count = entityManager.createQuery(
+                "select count(o) from CertificateOrder o join o.requester r" + where, Long.class);
+        for (TypedQuery<?> query : List.of(select, count)) {
+            visibility.bind(query);
+            search.status().ifPresent(s -> query.setParameter("status", s));
+            search.text().ifPresent(t -> query.setParameter("text", containing(t)));
+        }
+        select.setFirstResult(search.page() * search.size()).setMaxResults(search.size());
+        return new PageImpl<>(
+                select.getResultList(), PageRequest.of(search.page(), search.size()), count.getSingleResult());
+    }
+
+    /** One order with its requester, certificates and payment details, or 404 if not visible. */
+    public CertificateOrder get(String orderNumber, CurrentMember member) {
+        OrderVisibility visibility = OrderVisibility.of(member);
+        TypedQuery<CertificateOrder> query = entityManager.createQuery(
+                "select distinct o from CertificateOrder o join fetch o.requester"
+                        + " left join fetch o.certificates"
+                        + " left join fetch o.payment.voucher"
+                        + " left join fetch o.payment.enterpriseUnit"
+                        + " left join fetch o.payment.hardwareToken"
+                        + " where o.orderNumber = :orderNumber and " + visibility.jpql("o"),
+                CertificateOrder.class);
+        query.setParameter("orderNumber", orderNumber);
+        visibility.bind(query);
+        return query.getResultList().stream().findFirst().orElseThrow(() -> new OrderNotFoundException(orderNumber));
+    }
+
+    /** Stored names and emails are lower-case, so a lower-case pattern is a case-insensitive match. */
+    static String containing(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,42 @@
+package com.certportal.order;
+
+import jakarta.persistence.EntityManager;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Public numbers for orders and certificates, drawn from database sequences. */
+@Component
+public class OrderNumbers {
+
+    /** An order number is eight digits; anything else in a URL is a malformed request (400). */
+    private static final Pattern ORDER_NUMBER = Pattern.compile("[0-9]{8}");
+
+    private final EntityManager entityManager;
+
+    OrderNumbers(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public static boolean isWellFormed(String orderNumber) {
+        return orderNumber != null && ORDER_NUMBER.matcher(orderNumber).matches();
+    }
+
+    public String nextOrderNumber() {
+        return String.valueOf(next("order_number_seq"));
+    }
+
+    public String nextCertificateId() {
+        return String.valueOf(next("certificate_id_seq"));
+    }
+
+    public String nextSerialNumber() {
+        return String.format("%032X", next("certificate_serial_seq") * 0x9E3779B97F4A7C15L & Long.MAX_VALUE);
+    }
+
+    private long next(String sequence) {
+        return ((Number) entityManager
+                        .createNativeQuery("select nextval('" + sequence + "')")
+                        .getSingleResult())
+                .longValue();
+    }
+}

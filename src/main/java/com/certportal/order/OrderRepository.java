@@ -1,0 +1,5 @@
+package com.certportal.order;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OrderRepository extends JpaRepository<CertificateOrder, Long> {}

@@ -1,0 +1,12 @@
+package com.certportal.order;
+
+public enum PaymentMethod {
+    BANK_TRANSFER,
+    CREDIT_CARD,
+    VOUCHER,
+    ENTERPRISE_UNIT;
+
+    public String key() {
+        return "payment." + name().toLowerCase();
+    }
+}

@@ -1,0 +1,10 @@
+package com.certportal.order;
+
+public enum RequestType {
+    NEW,
+    RENEWAL;
+
+    public String key() {
+        return "request-type." + name().toLowerCase();
+    }
+}

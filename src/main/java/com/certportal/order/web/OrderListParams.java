@@ -1,0 +1,90 @@
+package com.certportal.order.web;
+
+import com.certportal.order.OrderNumbers;
+import com.certportal.order.OrderSearch;
+import com.certportal.order.OrderStatus;
+import com.certportal.web.BadRequestException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * L4: everything that shapes the order list lives in its URL (`/orders?status=issued&q=example&page=2`),
+ * so a filtered list, and even its open quick view, can be bookmarked and shared. Pages count from 1.
+ */
+public record OrderListParams(String status, String q, Integer page, Integer size, String view) {
+
+    public static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
+    static final int DEFAULT_SIZE = 25;
+    static final int MAX_QUERY_LENGTH = 200;
+
+    public OrderListParams {
+        status = blankToNull(status);
+        q = q == null ? null : q.strip();
+        view = blankToNull(view);
+    }
+
+    /** Checks every parameter; anything malformed is a 400, not a guess. */
+    public OrderListParams checked() {
+        if (status != null && OrderStatus.fromKey(status).isEmpty()) {
+            throw new BadRequestException("unknown status " + status);
+        }
+        if (q != null && (q.length() > MAX_QUERY_LENGTH || q.chars().anyMatch(Character::isISOControl))) {
+            throw new BadRequestException("bad search text");
+        }
+        if (page != null && page < 1) {
+            throw new BadRequestException("page " + page);
+        }
+        if (size != null && !PAGE_SIZES.contains(size)) {
+            throw new BadRequestException("size " + size);
+        }
+        if (view != null && !OrderNumbers.isWellFormed(view)) {
+            throw new BadRequestException("view " + view);
+        }
+        return this;
+    }
+
+    public OrderSearch toSearch() {
+        return new OrderSearch(
+                Optional.ofNullable(status).flatMap(OrderStatus::fromKey),
+                Optional.ofNullable(q),
+                pageNumber() - 1,
+                pageSize());
+    }
+
+    public int pageNumber() {
+        return page == null ? 1 : page;
+    }
+
+    public int pageSize() {
+        return size == null ? DEFAULT_SIZE : size;
+    }
+
+    public String pageUrl(int pageNumber) {
+        return url(pageNumber, view);
+    }
+
+    public String viewUrl(String orderNumber) {
+        return url(pageNumber(), orderNumber);
+    }
+
+    public String closeViewUrl() {
+        return url(pageNumber(), null);
+    }
+
+    private String url(int pageNumber, String viewing) {
+        return UriComponentsBuilder.fromPath("/orders")
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isEmpty()))
+                .queryParamIfPresent("page", Optional.of(pageNumber).filter(p -> p > 1))
+                .queryParamIfPresent("size", Optional.ofNullable(size))
+                .queryParamIfPresent("view", Optional.ofNullable(viewing))
+                .encode()
+                .build()
+                .toUriString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

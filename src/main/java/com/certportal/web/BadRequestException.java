@@ -1,0 +1,9 @@
+package com.certportal.web;
+
+/** A malformed URL or parameter: answered with the 400 page, never a stack trace. */
+public class BadRequestException extends RuntimeException {
+
+    public BadRequestException(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,40 @@
+package com.certportal.web;
+
+import com.certportal.order.OrderNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Exceptions to real statuses and translated pages; raw exception text never reaches a user. */
+@ControllerAdvice
+class WebErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
+
+    @ExceptionHandler(OrderNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(OrderNotFoundException e) {
+        log.debug("404: {}", e.getMessage());
+        return "error/404";
+    }
+
+    @ExceptionHandler({
+        BadRequestException.class,
+        BindException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        HandlerMethodValidationException.class
+    })
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(Exception e) {
+        log.debug("400: {}", e.getMessage());
+        return "error/400";
+    }
+}

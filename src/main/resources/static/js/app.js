@@ -1,0 +1,78 @@
+// Enhancement only: every feature here also works without JavaScript.
+(function () {
+  'use strict';
+
+  // L3: open quick view in place; the URL keeps `view=` so the open panel can be bookmarked.
+  function slot() { return document.getElementById('quick-view-slot'); }
+
+  function listQuery(orderNumber) {
+    var params = new URLSearchParams(window.location.search);
+    params.delete('view');
+    params.delete('lang');
+    if (orderNumber) { params.set('view', orderNumber); }
+    return params;
+  }
+
+  function markSelected(orderNumber) {
+    document.querySelectorAll('tr[data-order]').forEach(function (row) {
+      row.classList.toggle('selected', row.getAttribute('data-order') === orderNumber);
+    });
+    var main = document.getElementById('content');
+    if (main) { main.classList.toggle('panel-open', !!orderNumber); }
+  }
+
+  function openQuickView(orderNumber, push) {
+    var query = listQuery(null);
+    fetch('/orders/' + encodeURIComponent(orderNumber) + '/quick-view?' + query.toString(), {
+      headers: { 'Accept': 'text/html' }, credentials: 'same-origin'
+    }).then(function (response) {
+      if (!response.ok) { throw new Error('quick view ' + response.status); }
+      return response.text();
+    }).then(function (html) {
+      slot().innerHTML = html;
+      markSelected(orderNumber);
+      if (push) { history.pushState({ view: orderNumber }, '', '/orders?' + listQuery(orderNumber).toString()); }
+      var heading = slot().querySelector('h2');
+      if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+    }).catch(function () {
+      window.location.href = '/orders?' + listQuery(orderNumber).toString();
+    });
+  }
+
+  function closeQuickView(push) {
+    slot().innerHTML = '';
+    markSelected(null);
+    if (push) { history.pushState({ view: null }, '', '/orders' + (listQuery(null).toString() ? '?' + listQuery(null) : '')); }
+  }
+
+  document.addEventListener('click', function (event) {
+    var open = event.target.closest('[data-quick-view]');
+    if (open && slot() && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      event.preventDefault();
+      openQuickView(open.getAttribute('data-quick-view'), true);
+      return;
+    }
+    var close = event.target.closest('[data-quick-view-close]');
+    if (close && slot()) {
+      event.preventDefault();
+      closeQuickView(true);
+      return;
+    }
+    var demo = event.target.closest('[data-demo-email]');
+    if (demo) {
+      document.getElementById('username').value = demo.getAttribute('data-demo-email');
+      document.getElementById('password').value = demo.getAttribute('data-demo-password');
+      document.getElementById('password').focus();
+    }
+  });
+
+  window.addEventListener('popstate', function () {
+    if (!slot()) { return; }
+    var view = new URLSearchParams(window.location.search).get('view');
+    if (view) { openQuickView(view, false); } else { closeQuickView(false); }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && slot() && slot().innerHTML.trim() !== '') { closeQuickView(true); }
+  });
+})();
