@@ -112,4 +112,4 @@ create table certificate (
     constraint certificate_serial_unique unique (serial_number),
     constraint certificate_status_known check (status in ('VALID', 'REVOKED'))
 );
-create index certificate_order on certificate (order_id);
+create index certificate_by_order on certificate (order_id);

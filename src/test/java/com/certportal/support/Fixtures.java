@@ -1,0 +1,209 @@
+package com.certportal.support;
+
+import com.certportal.account.Account;
+import com.certportal.account.AccountRepository;
+import com.certportal.account.CurrentMember;
+import com.certportal.account.Member;
+import com.certportal.account.MemberRepository;
+import com.certportal.account.Role;
+import com.certportal.catalog.Product;
+import com.certportal.order.CertificateOrder;
+import com.certportal.order.OrderNumbers;
+import com.certportal.order.OrderRepository;
+import com.certportal.order.Payment;
+import com.certportal.order.RequestType;
+import com.certportal.order.ServerPlatform;
+import com.certportal.token.HardwareToken;
+import com.certportal.token.HardwareTokenRepository;
+import com.certportal.unit.EnterpriseUnit;
+import com.certportal.unit.EnterpriseUnitRepository;
+import com.certportal.voucher.Voucher;
+import com.certportal.voucher.VoucherRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Test data reached through the real transitions, in accounts of their own so that tests never
+ * disturb each other or the demo data.
+ */
+@TestComponent
+public class Fixtures {
+
+    private final AccountRepository accounts;
+    private final MemberRepository members;
+    private final OrderRepository orders;
+    private final VoucherRepository vouchers;
+    private final EnterpriseUnitRepository units;
+    private final HardwareTokenRepository tokens;
+    private final OrderNumbers numbers;
+    private final TransactionTemplate transaction;
+    private final MutableClock clock;
+
+    Fixtures(
+            AccountRepository accounts,
+            MemberRepository members,
+            OrderRepository orders,
+            VoucherRepository vouchers,
+            EnterpriseUnitRepository units,
+            HardwareTokenRepository tokens,
+            OrderNumbers numbers,
+            TransactionTemplate transaction,
+            MutableClock clock) {
+        this.accounts = accounts;
+        this.members = members;
+        this.orders = orders;
+        this.vouchers = vouchers;
+        this.units = units;
+        this.tokens = tokens;
+        this.numbers = numbers;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A fresh account with one member of each role. */
+    public TestAccount newAccount() {
+        return transaction.execute(status -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            Instant now = clock.instant();
+            Account account = accounts.save(new Account("Test " + tag, now));
+            Member admin = members.save(new Member(
+                    account,
+                    "admin-" + tag + "@test.example",
+                    "Admin " + tag,
+                    Role.ADMINISTRATOR,
+                    "{noop}secret",
+                    "en",
+                    now));
+            Member user = members.save(new Member(
+                    account, "user-" + tag + "@test.example", "User " + tag, Role.USER, "{noop}secret", "ja", now));
+            Member finance = members.save(new Member(
+                    account,
+                    "finance-" + tag + "@test.example",
+                    "Finance " + tag,
+                    Role.FINANCE_MANAGER,
+                    "{noop}secret",
+                    "en",
+                    now));
+            return new TestAccount(this, account.getId(), tag, principal(admin), principal(user), principal(finance));
+        });
+    }
+
+    /** A member as Spring Security would hold it after sign-in. */
+    public CurrentMember principal(Member member) {
+        return new CurrentMember(member);
+    }
+
+    public CurrentMember principal(String email) {
+        return transaction.execute(
+                status -> new CurrentMember(members.findByEmail(email).orElseThrow()));
+    }
+
+    /** Places an order (pending) paid as {@code payment} says, at the clock's instant. */
+    public String pending(CurrentMember requester, Product product, String commonName, PaymentChoice payment) {
+        return transaction.execute(
+                status -> place(requester, product, commonName, payment).getOrderNumber());
+    }
+
+    /** Places and issues an order; its first issue date is {@code issuedAt}. */
+    public String issued(
+            CurrentMember requester, Product product, String commonName, PaymentChoice payment, Instant issuedAt) {
+        return transaction.execute(status -> {
+            CertificateOrder order = place(requester, product, commonName, payment);
+            order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
+            return order.getOrderNumber();
+        });
+    }
+
+    /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */
+    public <T> T withOrder(String orderNumber, Function<CertificateOrder, T> work) {
+        return transaction.execute(status -> {
+            CertificateOrder order = orders.findAll().stream()
+                    .filter(o -> o.getOrderNumber().equals(orderNumber))
+                    .findFirst()
+                    .orElseThrow();
+            return work.apply(order);
+        });
+    }
+
+    public Voucher voucher(String code) {
+        return transaction.execute(status -> vouchers.findByCode(code).orElseThrow());
+    }
+
+    public EnterpriseUnit unit(Long id) {
+        return transaction.execute(status -> units.findById(id).orElseThrow());
+    }
+
+    public HardwareToken token(Long id) {
+        return transaction.execute(status -> tokens.findById(id).orElseThrow());
+    }
+
+    public OrderNumbers numbers() {
+        return numbers;
+    }
+
+    private CertificateOrder place(CurrentMember requester, Product product, String commonName, PaymentChoice choice) {
+        Member member = members.findById(requester.memberId()).orElseThrow();
+        Payment payment = choice.create(this, requester.accountId(), product);
+        return orders.save(CertificateOrder.place(
+                numbers.nextOrderNumber(),
+                member,
+                product,
+                1,
+                RequestType.NEW,
+                ServerPlatform.NGINX,
+                commonName,
+                List.of(commonName, "www." + commonName),
+                payment,
+                clock.instant()));
+    }
+
+    Voucher newVoucher(Long accountId) {
+        return vouchers.save(
+                new Voucher(accountId, "TEST-" + UUID.randomUUID().toString().substring(0, 13)));
+    }
+
+    EnterpriseUnit newUnit(Long accountId, int licences) {
+        return units.save(new EnterpriseUnit(accountId, "Unit " + accountId, licences));
+    }
+
+    HardwareToken newToken(Long accountId) {
+        return tokens.save(new HardwareToken(
+                accountId, "TOK-" + UUID.randomUUID().toString().substring(0, 12), clock.instant()));
+    }
+
+    /** How a fixture order is paid. */
+    @FunctionalInterface
+    public interface PaymentChoice {
+
+        Payment create(Fixtures fixtures, Long accountId, Product product);
+
+        static PaymentChoice card() {
+            return (f, account, product) -> Payment.creditCard(product.priceFor(1));
+        }
+
+        static PaymentChoice bankTransfer(boolean paid) {
+            return (f, account, product) -> Payment.bankTransfer(product.priceFor(1), paid);
+        }
+
+        static PaymentChoice voucher() {
+            return (f, account, product) -> Payment.voucher(f.newVoucher(account), product.priceFor(1));
+        }
+
+        static PaymentChoice unit(int licences) {
+            return (f, account, product) -> Payment.enterpriseUnit(f.newUnit(account, licences + 5), licences);
+        }
+
+        default PaymentChoice withToken() {
+            return (f, account, product) ->
+                    create(f, account, product).withHardwareToken(f.newToken(account), BigDecimal.valueOf(15_000));
+        }
+    }
+
+    public record TestAccount(
+            Fixtures fixtures, Long id, String tag, CurrentMember admin, CurrentMember user, CurrentMember finance) {}
+}

@@ -1,0 +1,39 @@
+package com.certportal.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Base of every test that needs the application: one Spring context, shared by all of them, on
+ * PostgreSQL, with the demo data loaded (read it, never change it: tests that change orders make their
+ * own with {@link Fixtures}) and a {@link MutableClock}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({PostgresTestConfiguration.class, Fixtures.class})
+public abstract class PostgresIntegrationTest {
+
+    @Autowired
+    protected MockMvcTester mvc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.get();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::username);
+        registry.add("spring.datasource.password", database::password);
+    }
+}
