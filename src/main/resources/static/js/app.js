@@ -66,6 +66,18 @@
     }
   });
 
+  // Double submits: a form marked data-once sends once; the server refuses a replay anyway
+  // (the order's version travels with the form).
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.hasAttribute('data-once')) { return; }
+    if (form.getAttribute('data-sent') === 'true') { event.preventDefault(); return; }
+    form.setAttribute('data-sent', 'true');
+    window.setTimeout(function () {
+      form.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
   window.addEventListener('popstate', function () {
     if (!slot()) { return; }
     var view = new URLSearchParams(window.location.search).get('view');

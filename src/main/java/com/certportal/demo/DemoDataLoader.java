@@ -181,17 +181,19 @@ class DemoDataLoader implements ApplicationRunner {
                 "reissued-8d.example.com",
                 List.of("reissued-8d.example.com", "www.reissued-8d.example.com", "shop.reissued-8d.example.com"),
                 now.minus(ofDays(1)));
+        orders.save(reissued);
 
         CertificateOrder revoked =
                 issued(admin, Product.TLS_OV, "revoked-60d.example.com", card(Product.TLS_OV), now.minus(ofDays(60)));
         Instant revokedAt = now.minus(ofDays(20));
-        revoked.revoke(RevocationReason.CESSATION_OF_OPERATION, revokedAt, revokedAt);
+        revoked.revoke(admin, RevocationReason.CESSATION_OF_OPERATION, null, revokedAt, revokedAt);
+        orders.save(revoked);
 
-        Payment voucherPayment = voucher(example, Product.TLS_DV);
-        CertificateOrder canceled =
-                place(user, Product.TLS_DV, "canceled.example.com", voucherPayment, now.minus(ofDays(4)));
-        canceled.cancel(now.minus(ofDays(3)));
-        voucherPayment.getVoucher().release(); // P4: the voucher code can place a new order
+        // Refund routing reacts to the cancellation: the voucher goes back to unused (P4).
+        CertificateOrder canceled = place(
+                user, Product.TLS_DV, "canceled.example.com", voucher(example, Product.TLS_DV), now.minus(ofDays(4)));
+        canceled.cancel(user, now.minus(ofDays(3)));
+        orders.save(canceled);
 
         issued(otherAdmin, Product.TLS_OV, "other-issued.example.org", card(Product.TLS_OV), now.minus(ofDays(5)));
         place(
@@ -237,13 +239,13 @@ class DemoDataLoader implements ApplicationRunner {
                     placedAt);
             int fate = random.nextInt(10);
             if (fate == 0) {
-                order.cancel(placedAt.plus(ofDays(1)));
+                order.cancel(requester, placedAt.plus(ofDays(1)));
             } else if (fate >= 2) {
                 Instant issuedAt = placedAt.plus(ofDays(1 + random.nextInt(3)));
                 order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
                 if (fate == 9) {
                     Instant revokedAt = issuedAt.plus(ofDays(40 + random.nextInt(20)));
-                    order.revoke(RevocationReason.SUPERSEDED, revokedAt, revokedAt);
+                    order.revoke(admin, RevocationReason.SUPERSEDED, null, revokedAt, revokedAt);
                 }
             }
             orders.save(order);
@@ -279,7 +281,7 @@ class DemoDataLoader implements ApplicationRunner {
     private CertificateOrder issued(Member requester, Product product, String cn, Payment payment, Instant issuedAt) {
         CertificateOrder order = place(requester, product, cn, payment, issuedAt.minus(ofDays(2)));
         order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
-        return order;
+        return orders.save(order);
     }
 
     private static Payment bank(Product product, boolean paid) {

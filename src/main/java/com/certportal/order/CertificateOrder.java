@@ -1,7 +1,14 @@
 package com.certportal.order;
 
 import com.certportal.account.Member;
+import com.certportal.account.Role;
 import com.certportal.catalog.Product;
+import com.certportal.order.OrderEvents.CertificateReissued;
+import com.certportal.order.OrderEvents.OrderCanceled;
+import com.certportal.order.OrderEvents.OrderIssued;
+import com.certportal.order.OrderEvents.OrderPlaced;
+import com.certportal.order.OrderEvents.OrderRevoked;
+import com.certportal.order.OrderEvents.SupportRevocationRequested;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -20,17 +27,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * One purchase: the aggregate that guards every change of an order's status. There is no status
  * setter; each move is an intention-named method that either changes the order or throws
- * {@link OrderActionRefused} naming the state it was refused in.
+ * {@link OrderActionRefused} naming the state it was refused in, and records what happened as a
+ * past-tense event ({@link OrderEvents}) that is published when the order is saved.
  */
 @Entity
 @Table(name = "certificate_order")
-public class CertificateOrder {
+public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
 
     /** R3: a revocation submitted within 30 x 24 h of the first issue (inclusive) is a cancellation. */
     public static final Duration CANCELLATION_WINDOW = Duration.ofDays(30);
@@ -81,6 +92,20 @@ public class CertificateOrder {
 
     /** R3: revoked within the window, so treated as a cancellation (解約扱い). */
     private boolean treatedAsCancellation;
+
+    /** P7: where the money went back, once refund routing ran. */
+    @Enumerated(EnumType.STRING)
+    private RefundRoute refundRoute;
+
+    private Instant refundRoutedAt;
+
+    /** R5: the latest request for support to revoke this order. */
+    @Enumerated(EnumType.STRING)
+    private RevocationReason supportRevocationReason;
+
+    private String supportRevocationNote;
+
+    private Instant supportRevocationRequestedAt;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("issuedAt, id")
@@ -139,7 +164,7 @@ public class CertificateOrder {
         if (payment.hasHardwareToken() && !product.offersHardwareToken()) {
             throw new IllegalArgumentException(product + " comes without a hardware token");
         }
-        return new CertificateOrder(
+        CertificateOrder order = new CertificateOrder(
                 orderNumber,
                 requester,
                 product,
@@ -150,13 +175,17 @@ public class CertificateOrder {
                 subjectAltNames,
                 payment,
                 now);
+        order.registerEvent(new OrderPlaced(order, requester.getId(), now));
+        return order;
     }
 
     /** The first certificate: the order becomes issued and its first issue date is set, once. */
     public Certificate issue(String certificateId, String serialNumber, Instant now) {
         move(OrderStatus.ISSUED, "issue");
         firstIssuedAt = now;
-        return addCertificate(certificateId, serialNumber, commonName, getSubjectAltNames(), now);
+        Certificate certificate = addCertificate(certificateId, serialNumber, commonName, getSubjectAltNames(), now);
+        registerEvent(new OrderIssued(this, certificate, now));
+        return certificate;
     }
 
     /**
@@ -170,38 +199,110 @@ public class CertificateOrder {
         }
         String normalized = newCommonName.trim().toLowerCase();
         Certificate original = currentCertificate().orElseThrow();
-        if (!normalized.equals(commonName)) {
+        boolean commonNameChanged = !normalized.equals(commonName);
+        if (commonNameChanged) {
             original.scheduleRevocation(now.plus(SUPERSEDED_REVOCATION_DELAY));
         }
         commonName = normalized;
         subjectAltNames = SubjectAltNames.join(newSans);
-        return addCertificate(certificateId, serialNumber, normalized, newSans, now);
+        Certificate reissued = addCertificate(certificateId, serialNumber, normalized, newSans, now);
+        registerEvent(new CertificateReissued(this, reissued, commonNameChanged, now));
+        return reissued;
     }
 
     /** C1, C3: only a pending order is cancelled; a cancellation is always refund-eligible. */
-    public void cancel(Instant now) {
+    public void cancel(Member by, Instant now) {
         if (!canCancel()) {
             throw refused("order.refused.cancel-not-pending", "cancel");
         }
         move(OrderStatus.CANCELED, "cancel");
         canceledAt = now;
         touch(now);
+        registerEvent(new OrderCanceled(this, by.getId(), now));
     }
 
     /**
      * R1, R3: revoking the order revokes all its certificates. Whether it also counts as a
      * cancellation is judged on the instant the request was submitted, never on when it was approved.
      */
-    public void revoke(RevocationReason reason, Instant submittedAt, Instant now) {
-        if (!canRevoke()) {
-            throw refused("order.refused.revoke-not-issued", "revoke");
-        }
+    public void revoke(Member by, RevocationReason reason, String comment, Instant submittedAt, Instant now) {
+        checkRevocable();
         move(OrderStatus.REVOKED, "revoke");
         revokedAt = now;
         revocationReason = reason;
         treatedAsCancellation = isWithinCancellationWindow(submittedAt);
         certificates.forEach(c -> c.revoke(reason, now));
         touch(now);
+        registerEvent(new OrderRevoked(this, by.getId(), reason, comment, submittedAt, now, treatedAsCancellation));
+    }
+
+    /** R1, R5: refuses unless this order can be revoked in the portal now. */
+    public void checkRevocable() {
+        if (status != OrderStatus.ISSUED) {
+            throw refused("order.refused.revoke-not-issued", "revoke");
+        }
+        if (!product.revocableInPortal()) {
+            throw refused("order.refused.revoke-needs-support", "revoke");
+        }
+    }
+
+    /**
+     * R5: products that cannot be revoked in the portal go to support with a note; the order's
+     * status does not change.
+     */
+    public void requestRevocationFromSupport(Member by, RevocationReason reason, String note, Instant now) {
+        if (!needsSupportToRevoke()) {
+            throw refused(
+                    status == OrderStatus.ISSUED
+                            ? "order.refused.support-not-needed"
+                            : "order.refused.revoke-not-issued",
+                    "request revocation from support");
+        }
+        supportRevocationReason = reason;
+        supportRevocationNote = note;
+        supportRevocationRequestedAt = now;
+        touch(now);
+        registerEvent(new SupportRevocationRequested(this, by.getId(), reason, note, now));
+    }
+
+    /** P7: the outcome of refund routing is kept on the order and shown on it. */
+    public void recordRefund(RefundRoute route, Instant now) {
+        if (refundRoute != null) {
+            throw new IllegalStateException("order " + orderNumber + " was already refunded by " + refundRoute);
+        }
+        if (status != OrderStatus.CANCELED && !(status == OrderStatus.REVOKED && treatedAsCancellation)) {
+            throw new IllegalStateException("order " + orderNumber + " is " + status + ": nothing to refund");
+        }
+        refundRoute = route;
+        refundRoutedAt = now;
+    }
+
+    /** A form shows the order at one version; acting on an order that changed since is refused. */
+    public void checkVersion(long versionShown) {
+        if (versionShown != version) {
+            throw refused("order.refused.stale", "act on a stale page");
+        }
+    }
+
+    /**
+     * What a member in {@code role} may do with this order now (templates ask this, never compare
+     * statuses). Visibility (a user's own orders) is decided before the order is loaded.
+     */
+    public Set<OrderAction> actionsFor(Role role, boolean revocationWaiting) {
+        Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
+        if (!role.actsOnOrders()) {
+            return actions;
+        }
+        if (canCancel()) {
+            actions.add(OrderAction.CANCEL);
+        }
+        if (canRevoke() && !revocationWaiting) {
+            actions.add(OrderAction.REVOKE);
+        }
+        if (needsSupportToRevoke()) {
+            actions.add(OrderAction.REQUEST_SUPPORT_REVOCATION);
+        }
+        return actions;
     }
 
     public boolean canCancel() {
@@ -257,9 +358,12 @@ public class CertificateOrder {
         status = next;
     }
 
-    private OrderActionRefused refused(String messageKey, String action) {
+    OrderActionRefused refused(String messageKey, String action) {
         return new OrderActionRefused(
-                messageKey, "order " + orderNumber + " is " + status + ": cannot " + action, orderNumber, status.key());
+                messageKey,
+                "order " + orderNumber + " is " + status + ": cannot " + action,
+                orderNumber,
+                "status." + status.key());
     }
 
     private void touch(Instant now) {
@@ -332,6 +436,31 @@ public class CertificateOrder {
 
     public boolean isTreatedAsCancellation() {
         return treatedAsCancellation;
+    }
+
+    public RefundRoute getRefundRoute() {
+        return refundRoute;
+    }
+
+    public Instant getRefundRoutedAt() {
+        return refundRoutedAt;
+    }
+
+    /** P6: a token bought with this order stays with the account once the order is refunded. */
+    public boolean isHardwareTokenKeptForReuse() {
+        return refundRoute != null && payment.hasHardwareToken();
+    }
+
+    public RevocationReason getSupportRevocationReason() {
+        return supportRevocationReason;
+    }
+
+    public String getSupportRevocationNote() {
+        return supportRevocationNote;
+    }
+
+    public Instant getSupportRevocationRequestedAt() {
+        return supportRevocationRequestedAt;
     }
 
     public List<Certificate> getCertificates() {

@@ -54,6 +54,19 @@ public class OrderFinder {
 
     /** One order with its requester, certificates and payment details, or 404 if not visible. */
     public CertificateOrder get(String orderNumber, CurrentMember member) {
+        return visible(orderNumber, member);
+    }
+
+    /**
+     * The order an action is about, inside the action's transaction, or 404 if not visible: an
+     * order of another account, or one a user did not request, is never acted on.
+     */
+    @Transactional
+    public CertificateOrder forAction(String orderNumber, CurrentMember member) {
+        return visible(orderNumber, member);
+    }
+
+    private CertificateOrder visible(String orderNumber, CurrentMember member) {
         OrderVisibility visibility = OrderVisibility.of(member);
         TypedQuery<CertificateOrder> query = entityManager.createQuery(
                 "select distinct o from CertificateOrder o join fetch o.requester"

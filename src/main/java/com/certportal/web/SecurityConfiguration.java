@@ -15,6 +15,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/refunds/**")
+                        .hasAnyRole("FINANCE_MANAGER", "ADMINISTRATOR")
+                        .requestMatchers("/mail/**")
+                        .hasRole("ADMINISTRATOR")
                         .anyRequest()
                         .authenticated())
                 // L1: sign-in leads to the order list, or back to the bookmarked page that asked for it.

@@ -1,9 +1,12 @@
 package com.certportal.web;
 
+import com.certportal.order.OrderActionRefused;
 import com.certportal.order.OrderNotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,11 +21,25 @@ class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
 
+    private final WebMessages messages;
+
+    WebErrors(WebMessages messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(OrderNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(OrderNotFoundException e) {
         log.debug("404: {}", e.getMessage());
         return "error/404";
+    }
+
+    /** A refusal no controller turned into a re-shown form: its translated message, with its status. */
+    @ExceptionHandler(OrderActionRefused.class)
+    String refused(OrderActionRefused refused, Model model, HttpServletResponse response) {
+        response.setStatus(WebMessages.status(refused).value());
+        model.addAttribute("problem", messages.refusal(refused));
+        return "error/refused";
     }
 
     @ExceptionHandler({

@@ -3,9 +3,7 @@ package com.certportal.order.web;
 import com.certportal.account.CurrentMember;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderFinder;
-import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderStatus;
-import com.certportal.web.BadRequestException;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class OrderController {
 
     private final OrderFinder orders;
+    private final OrderPages pages;
 
-    OrderController(OrderFinder orders) {
+    OrderController(OrderFinder orders, OrderPages pages) {
         this.orders = orders;
+        this.pages = pages;
     }
 
     @GetMapping("/orders")
@@ -34,7 +34,7 @@ class OrderController {
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("pageSizes", OrderListParams.PAGE_SIZES);
         if (params.view() != null) {
-            model.addAttribute("quickView", orders.get(params.view(), member));
+            pages.summary(orders.get(params.view(), member), member, model, "quickView");
         }
         return "orders/list";
     }
@@ -47,20 +47,13 @@ class OrderController {
             @AuthenticationPrincipal CurrentMember member,
             Model model) {
         params.checked();
-        model.addAttribute("quickView", orders.get(wellFormed(orderNumber), member));
+        pages.summary(orders.get(OrderPages.wellFormed(orderNumber), member), member, model, "quickView");
         return "orders/quick-view :: panel";
     }
 
     @GetMapping("/orders/{orderNumber}")
     String detail(@PathVariable String orderNumber, @AuthenticationPrincipal CurrentMember member, Model model) {
-        model.addAttribute("order", orders.get(wellFormed(orderNumber), member));
+        pages.detail(orders.get(OrderPages.wellFormed(orderNumber), member), member, model);
         return "orders/detail";
-    }
-
-    private static String wellFormed(String orderNumber) {
-        if (!OrderNumbers.isWellFormed(orderNumber)) {
-            throw new BadRequestException("malformed order number");
-        }
-        return orderNumber;
     }
 }

@@ -1,0 +1,21 @@
+package com.certportal.audit;
+
+/** What happened (or was refused), in the order's history. */
+public enum AuditAction {
+    ORDER_PLACED,
+    ORDER_ISSUED,
+    CERTIFICATE_REISSUED,
+    ORDER_CANCELED,
+    REVOCATION_REQUESTED,
+    REVOCATION_APPROVED,
+    REVOCATION_REJECTED,
+    ORDER_REVOKED,
+    SUPPORT_REVOCATION_REQUESTED,
+    REFUND_ROUTED,
+    REFUND_CASE_CONTACTED,
+    REFUND_CASE_REFUNDED;
+
+    public String key() {
+        return "audit.action." + name().toLowerCase();
+    }
+}

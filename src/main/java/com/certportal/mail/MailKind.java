@@ -1,0 +1,14 @@
+package com.certportal.mail;
+
+public enum MailKind {
+    /** C4: an OV order was cancelled. */
+    CANCELLATION,
+    /** A2: a revocation request was rejected. */
+    REVOCATION_REJECTED,
+    /** R5: a revocation only support can do. */
+    SUPPORT_REVOCATION;
+
+    public String key() {
+        return "mail.kind." + name().toLowerCase();
+    }
+}

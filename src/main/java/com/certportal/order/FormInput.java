@@ -1,0 +1,64 @@
+package com.certportal.order;
+
+import com.certportal.order.OrderActionRefused.Kind;
+
+/**
+ * Checks what a form sent, inside the action it belongs to, so that bad input is refused with a
+ * translated message and recorded in the trail like any other refusal (changing nothing).
+ */
+public final class FormInput {
+
+    public static final int COMMENT_MAX = 1000;
+    public static final int NOTE_MAX = 2000;
+
+    private FormInput() {}
+
+    /** R2: one of exactly five reasons. */
+    public static RevocationReason reason(String value) {
+        return RevocationReason.fromKey(value == null ? "" : value.trim())
+                .orElseThrow(() -> invalid("revocation.invalid-reason", "unknown reason " + value));
+    }
+
+    public static String optionalText(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw invalid("form.too-long", "text of " + text.length() + " characters", max);
+        }
+        return text;
+    }
+
+    public static String requiredText(String value, int max, String missingKey) {
+        String text = optionalText(value, max);
+        if (text == null) {
+            throw invalid(missingKey, "missing text");
+        }
+        return text;
+    }
+
+    /** The optimistic-lock version the page was shown at; it travels with every form. */
+    public static long version(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("form.stale-or-forged", "bad version " + value);
+        }
+    }
+
+    /** Checkbox semantics: absent is false, "true"/"on" is true, anything else is forged. */
+    public static boolean flag(String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true") || value.equals("on")) {
+            return true;
+        }
+        throw invalid("form.stale-or-forged", "bad flag " + value);
+    }
+
+    private static OrderActionRefused invalid(String key, String detail, Object... args) {
+        return new OrderActionRefused(Kind.INVALID, key, detail, args);
+    }
+}

@@ -1,0 +1,25 @@
+package com.certportal.order;
+
+/** The certificate actions a member may be offered on an order. */
+public enum OrderAction {
+    /** C1: from the detail page only, never from quick view. */
+    CANCEL(false),
+    /** R1: from the detail page and from quick view. */
+    REVOKE(true),
+    /** R5: products that only support can revoke. */
+    REQUEST_SUPPORT_REVOCATION(true);
+
+    private final boolean offeredInQuickView;
+
+    OrderAction(boolean offeredInQuickView) {
+        this.offeredInQuickView = offeredInQuickView;
+    }
+
+    public boolean offeredInQuickView() {
+        return offeredInQuickView;
+    }
+
+    public String key() {
+        return name().toLowerCase();
+    }
+}

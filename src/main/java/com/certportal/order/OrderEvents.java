@@ -1,0 +1,83 @@
+package com.certportal.order;
+
+import com.certportal.audit.AuditAction;
+import com.certportal.audit.AuditEntry;
+import com.certportal.audit.Audited;
+import java.time.Instant;
+
+/**
+ * What happened to an order, in the past tense. Refund routing and mail react to these; the trail
+ * records each of them. They hold the order itself, so that its id is read after it was saved.
+ */
+public final class OrderEvents {
+
+    private OrderEvents() {}
+
+    static AuditEntry entry(AuditAction action, CertificateOrder order, Long actorId, Instant at) {
+        return AuditEntry.of(action, at)
+                .order(order.getAccountId(), order.getId(), order.getOrderNumber())
+                .actor(actorId);
+    }
+
+    public record OrderPlaced(CertificateOrder order, Long actorId, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.ORDER_PLACED, order, actorId, at).move(null, OrderStatus.PENDING);
+        }
+    }
+
+    public record OrderIssued(CertificateOrder order, Certificate certificate, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.ORDER_ISSUED, order, null, at)
+                    .move(OrderStatus.PENDING, OrderStatus.ISSUED)
+                    .detail(certificate.getCertificateId());
+        }
+    }
+
+    public record CertificateReissued(
+            CertificateOrder order, Certificate certificate, boolean commonNameChanged, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.CERTIFICATE_REISSUED, order, null, at).detail(certificate.getCertificateId());
+        }
+    }
+
+    public record OrderCanceled(CertificateOrder order, Long actorId, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.ORDER_CANCELED, order, actorId, at)
+                    .move(OrderStatus.PENDING, OrderStatus.CANCELED);
+        }
+    }
+
+    /** R3: {@code treatedAsCancellation} was judged on {@code submittedAt}, not on {@code at}. */
+    public record OrderRevoked(
+            CertificateOrder order,
+            Long actorId,
+            RevocationReason reason,
+            String comment,
+            Instant submittedAt,
+            Instant at,
+            boolean treatedAsCancellation)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.ORDER_REVOKED, order, actorId, at)
+                    .move(OrderStatus.ISSUED, OrderStatus.REVOKED)
+                    .reason(reason.key())
+                    .comment(comment)
+                    .detail(treatedAsCancellation ? "treated-as-cancellation" : "revocation-only");
+        }
+    }
+
+    public record SupportRevocationRequested(
+            CertificateOrder order, Long actorId, RevocationReason reason, String note, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.SUPPORT_REVOCATION_REQUESTED, order, actorId, at)
+                    .reason(reason.key())
+                    .comment(note);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.certportal.revocation;
+
+import com.certportal.order.FormInput;
+import com.certportal.order.RevocationReason;
+
+/** R2, R6: what a member sent on the revoke form, as sent; {@link #checked()} refuses what is malformed. */
+public record RevocationSubmission(String reason, String comment, String skipApproval, String version) {
+
+    record Checked(RevocationReason reason, String comment, boolean skipApproval, long versionShown) {}
+
+    Checked checked() {
+        return new Checked(
+                FormInput.reason(reason),
+                FormInput.optionalText(comment, FormInput.COMMENT_MAX),
+                FormInput.flag(skipApproval),
+                FormInput.version(version));
+    }
+
+    boolean asksToSkipApproval() {
+        return "true".equals(skipApproval) || "on".equals(skipApproval);
+    }
+}

@@ -1,0 +1,51 @@
+package com.certportal.web;
+
+import com.certportal.order.OrderActionRefused;
+import java.util.Arrays;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Turns message keys, and domain refusals, into text in the member's language. */
+@Component
+public class WebMessages {
+
+    private static final String[] TRANSLATED_ARGUMENT_PREFIXES = {
+        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product."
+    };
+
+    private final MessageSource messages;
+
+    WebMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String text(String key, Object... arguments) {
+        return messages.getMessage(key, translated(arguments), LocaleContextHolder.getLocale());
+    }
+
+    public String refusal(OrderActionRefused refused) {
+        return text(refused.messageKey(), refused.messageArguments());
+    }
+
+    public static HttpStatus status(OrderActionRefused refused) {
+        return switch (refused.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    /** Arguments that are themselves message keys (a status, a reason) are shown translated. */
+    private static Object[] translated(Object[] arguments) {
+        return Arrays.stream(arguments)
+                .map(a -> a instanceof String s && isKey(s) ? new DefaultMessageSourceResolvable(s) : a)
+                .toArray();
+    }
+
+    private static boolean isKey(String value) {
+        return Arrays.stream(TRANSLATED_ARGUMENT_PREFIXES).anyMatch(value::startsWith);
+    }
+}
