@@ -30,7 +30,9 @@ public class OrderNumbers {
     }
 
     public String nextSerialNumber() {
-        return String.format("%032X", next("certificate_serial_seq") * 0x9E3779B97F4A7C15L & Long.MAX_VALUE);
+        // Unique (a sequence) yet spread like a CA's random serials: two odd-multiplier mixes of it.
+        long n = next("certificate_serial_seq");
+        return String.format("%016X%016X", (n * 0x9E3779B97F4A7C15L) & Long.MAX_VALUE, n * 0xC2B2AE3D27D4EB4FL);
     }
 
     private long next(String sequence) {
