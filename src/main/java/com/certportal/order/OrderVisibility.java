@@ -24,10 +24,4 @@ record OrderVisibility(long accountId, Long requesterId) {
             query.setParameter("requesterId", requesterId);
         }
     }
-
-    boolean allows(CertificateOrder order) {
-        return order.getAccountId() == accountId
-                && (requesterId == null
-                        || requesterId.equals(order.getRequester().getId()));
-    }
 }

@@ -1,7 +1,11 @@
 package com.certportal.web;
 
+import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderActionRefused;
+import com.certportal.order.OrderStatus;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -24,6 +28,25 @@ public class WebMessages {
 
     public String text(String key, Object... arguments) {
         return messages.getMessage(key, translated(arguments), LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * P7, R3: what an action did to the order and its money, as the confirmation shows it: whether a
+     * revocation counted as a cancellation, where the refund went, and the hardware token (P6).
+     */
+    public List<String> outcomeOf(CertificateOrder order) {
+        List<String> lines = new ArrayList<>();
+        if (order.getStatus() == OrderStatus.REVOKED) {
+            lines.add(
+                    text(order.isTreatedAsCancellation() ? "order.treated-as-cancellation" : "order.revocation-only"));
+        }
+        if (order.getRefundRoute() != null) {
+            lines.add(text("refund.route." + order.getRefundRoute().key() + ".done"));
+        }
+        if (order.isHardwareTokenKeptForReuse()) {
+            lines.add(text("refund.token-kept"));
+        }
+        return lines;
     }
 
     public String refusal(OrderActionRefused refused) {

@@ -6,7 +6,6 @@ import com.certportal.mail.OutboxSender;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -23,7 +22,6 @@ class SentMailController {
     }
 
     @GetMapping("/mail")
-    @Transactional(readOnly = true)
     String list(@AuthenticationPrincipal CurrentMember member, Model model) {
         model.addAttribute("mails", mails.findByAccountIdOrderByIdDesc(member.accountId(), Limit.of(200)));
         model.addAttribute("deliveryConfigured", sender.deliveryConfigured());

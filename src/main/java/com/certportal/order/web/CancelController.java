@@ -3,12 +3,14 @@ package com.certportal.order.web;
 import com.certportal.account.CurrentMember;
 import com.certportal.order.Cancellations;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.OrderAction;
 import com.certportal.order.OrderActionRefused;
 import com.certportal.order.OrderFinder;
 import com.certportal.order.RefundRoute;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +44,7 @@ class CancelController {
             HttpServletResponse response) {
         CertificateOrder order = orders.get(OrderPages.wellFormed(orderNumber), member);
         show(order, member, model);
-        if (!order.actionsFor(member.role(), false).contains(com.certportal.order.OrderAction.CANCEL)) {
+        if (!order.actionsFor(member.role(), false).contains(OrderAction.CANCEL)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "orders/cancel";
@@ -61,10 +63,10 @@ class CancelController {
             CertificateOrder canceled = cancellations.cancel(orderNumber, version, member);
             Notices.success(
                     redirect,
-                    messages.text("cancel.done", orderNumber),
-                    messages.text("refund.route." + canceled.getRefundRoute().key() + ".done"),
-                    canceled.isHardwareTokenKeptForReuse() ? messages.text("refund.token-kept") : null,
-                    canceled.getProduct().sendsCancellationMail() ? messages.text("cancel.mail-sent") : null);
+                    Arrays.asList(
+                            messages.text("cancel.done", orderNumber),
+                            canceled.getProduct().sendsCancellationMail() ? messages.text("cancel.mail-sent") : null),
+                    messages.outcomeOf(canceled));
             return "redirect:/orders/" + orderNumber;
         } catch (OrderActionRefused refused) {
             response.setStatus(WebMessages.status(refused).value());

@@ -9,6 +9,7 @@ import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -63,18 +64,11 @@ class RequestsController {
             HttpServletResponse response) {
         try {
             RevocationRequest approved = revocations.approve(id, comment, member);
-            var order = approved.getOrder();
             Notices.success(
                     redirect,
-                    messages.text("request.approved", order.getOrderNumber()),
-                    order.isTreatedAsCancellation()
-                            ? messages.text("order.treated-as-cancellation")
-                            : messages.text("order.revocation-only"),
-                    order.getRefundRoute() == null
-                            ? null
-                            : messages.text(
-                                    "refund.route." + order.getRefundRoute().key() + ".done"),
-                    order.isHardwareTokenKeptForReuse() ? messages.text("refund.token-kept") : null);
+                    List.of(messages.text(
+                            "request.approved", approved.getOrder().getOrderNumber())),
+                    messages.outcomeOf(approved.getOrder()));
             return "redirect:/requests/" + id;
         } catch (OrderActionRefused refused) {
             return refusedDecision(id, comment, member, model, response, refused);

@@ -16,6 +16,7 @@ import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,18 +77,10 @@ class RevokeController {
             RevocationOutcome outcome = revocations.submit(
                     orderNumber, new RevocationSubmission(reason, comment, skipApproval, version), member);
             if (outcome.revokedImmediately()) {
-                CertificateOrder revoked = outcome.order();
                 Notices.success(
                         redirect,
-                        messages.text("revoke.done", orderNumber),
-                        revoked.isTreatedAsCancellation()
-                                ? messages.text("order.treated-as-cancellation")
-                                : messages.text("order.revocation-only"),
-                        revoked.getRefundRoute() == null
-                                ? null
-                                : messages.text("refund.route."
-                                        + revoked.getRefundRoute().key() + ".done"),
-                        revoked.isHardwareTokenKeptForReuse() ? messages.text("refund.token-kept") : null);
+                        List.of(messages.text("revoke.done", orderNumber)),
+                        messages.outcomeOf(outcome.order()));
                 return "redirect:/orders/" + orderNumber;
             }
             Long requestId = outcome.request().getId();
