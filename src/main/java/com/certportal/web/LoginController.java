@@ -2,6 +2,7 @@ package com.certportal.web;
 
 import com.certportal.demo.DemoSignIns;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,10 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Authentication authentication, Model model) {
+        if (authentication != null && authentication.isAuthenticated()) {
+            return "redirect:/orders";
+        }
         demoSignIns.ifAvailable(demo -> model.addAttribute("demoSignIns", demo.all()));
         return "login";
     }

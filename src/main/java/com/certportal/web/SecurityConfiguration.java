@@ -6,6 +6,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -13,7 +14,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health/**")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/favicon.svg",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/refunds/**")
                         .hasAnyRole("FINANCE_MANAGER", "ADMINISTRATOR")
@@ -23,8 +30,16 @@ class SecurityConfiguration {
                         .authenticated())
                 // L1: sign-in leads to the order list, or back to the bookmarked page that asked for it.
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/orders", false))
-                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
+                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+                // L4: a bookmarked URL comes back as it was after sign-in, without "?continue".
+                .requestCache(cache -> cache.requestCache(bookmarkableRequestCache()));
         return http.build();
+    }
+
+    private static HttpSessionRequestCache bookmarkableRequestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     @Bean

@@ -211,15 +211,11 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /**
-     * Errors the page reported in the console since the last call (script errors, failed requests).
-     * The missing /favicon.ico is left out: it is a known gap of the layout, not of a journey.
-     */
+    /** Errors the page reported in the console since the last call (script errors, failed requests). */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("/favicon.ico "))
                 .toList();
     }
 
