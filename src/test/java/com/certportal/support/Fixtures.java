@@ -115,7 +115,7 @@ public class Fixtures {
         return transaction.execute(status -> {
             CertificateOrder order = place(requester, product, commonName, payment);
             order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
-            return order.getOrderNumber();
+            return orders.save(order).getOrderNumber(); // publishes OrderIssued (history, T1)
         });
     }
 
