@@ -123,6 +123,29 @@ class OrderListUrlTest extends PostgresIntegrationTest {
         assertSearchTextSurvivesTheLinks(text);
     }
 
+    /**
+     * `+` in a query means a space to the servlet container, so a literal `+` (a plus-addressed email,
+     * "c++") must be sent as `%2B`. Fails today: OrderListParams.url encodes with
+     * UriComponentsBuilder.encode(), which leaves `+` as is.
+     */
+    @Test
+    void aPlusInTheSearchTextSurvivesThePagingAndQuickViewLinks() {
+        assertSearchTextSurvivesTheLinks("tls+ci");
+    }
+
+    /**
+     * A bookmarked or shared page number can lie beyond the last page once the orders behind it changed;
+     * the page must not then claim "Showing 41–40 of 36 orders" or "Page 5 of 4". Fails today:
+     * orders/list.html shows the count whenever totalElements > 0.
+     */
+    @Test
+    void aPageBeyondTheLastDoesNotClaimToShowOrders() {
+        String page = page("/orders?size=10&page=5");
+
+        assertThat(Pages.orderRows(page)).isEmpty();
+        assertThat(page).doesNotContain("Showing 41–40 of 36 orders").doesNotContain("Page 5 of 4");
+    }
+
     private void assertSearchTextSurvivesTheLinks(String text) {
         for (int i = 1; i <= 11; i++) {
             fixtures.pending(account.admin(), Product.TLS_DV, text + "-" + i + ".example.com", card());
