@@ -1,5 +1,7 @@
 package com.certportal.account;
 
+import java.util.Locale;
+
 /** What a member of an account may see and do (RULES.md, Roles). */
 public enum Role {
     ADMINISTRATOR,
@@ -32,6 +34,6 @@ public enum Role {
     }
 
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

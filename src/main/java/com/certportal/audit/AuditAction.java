@@ -1,5 +1,7 @@
 package com.certportal.audit;
 
+import java.util.Locale;
+
 /** What happened (or was refused), in the order's history. */
 public enum AuditAction {
     ORDER_PLACED,
@@ -16,6 +18,6 @@ public enum AuditAction {
     REFUND_CASE_REFUNDED;
 
     public String key() {
-        return "audit.action." + name().toLowerCase();
+        return "audit.action." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package com.certportal.catalog;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * The product catalog. Each product knows the rules that depend on what it is: whether it can be
@@ -72,6 +73,6 @@ public enum Product {
 
     /** Message key of the product's display name. */
     public String key() {
-        return "product." + name().toLowerCase();
+        return "product." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package com.certportal.mail;
 
+import java.util.Locale;
+
 public enum MailKind {
     /** C4: an OV order was cancelled. */
     CANCELLATION,
@@ -9,6 +11,6 @@ public enum MailKind {
     SUPPORT_REVOCATION;
 
     public String key() {
-        return "mail.kind." + name().toLowerCase();
+        return "mail.kind." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,7 +24,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public OutboxMail enqueue(
             MailKind kind, Long accountId, Long orderId, String recipient, Locale language, Object... arguments) {
-        String prefix = "mail." + kind.name().toLowerCase() + ".";
+        String prefix = "mail." + kind.name().toLowerCase(Locale.ROOT) + ".";
         String subject = messages.getMessage(prefix + "subject", arguments, language);
         String body = messages.getMessage(prefix + "body", arguments, language);
         return mails.save(new OutboxMail(

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** One X.509 certificate issued under an order; reissues and duplicates add more to the same order. */
 @Entity
@@ -23,7 +24,7 @@ public class Certificate {
         REVOKED;
 
         public String key() {
-            return "certificate-status." + name().toLowerCase();
+            return "certificate-status." + name().toLowerCase(Locale.ROOT);
         }
     }
 

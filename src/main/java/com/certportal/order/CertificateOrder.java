@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -138,7 +139,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         this.validityYears = validityYears;
         this.requestType = requestType;
         this.serverPlatform = serverPlatform;
-        this.commonName = commonName.trim().toLowerCase();
+        this.commonName = commonName.trim().toLowerCase(Locale.ROOT);
         this.subjectAltNames = SubjectAltNames.join(subjectAltNames);
         this.payment = payment;
         this.status = OrderStatus.PENDING;
@@ -197,7 +198,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         if (status != OrderStatus.ISSUED) {
             throw refused("order.refused.not-issued", "reissue");
         }
-        String normalized = newCommonName.trim().toLowerCase();
+        String normalized = newCommonName.trim().toLowerCase(Locale.ROOT);
         Certificate original = currentCertificate().orElseThrow();
         boolean commonNameChanged = !normalized.equals(commonName);
         if (commonNameChanged) {

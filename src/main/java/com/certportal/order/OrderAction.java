@@ -1,5 +1,7 @@
 package com.certportal.order;
 
+import java.util.Locale;
+
 /** The certificate actions a member may be offered on an order. */
 public enum OrderAction {
     /** C1: from the detail page only, never from quick view. */
@@ -20,6 +22,6 @@ public enum OrderAction {
     }
 
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

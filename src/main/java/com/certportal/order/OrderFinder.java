@@ -55,7 +55,7 @@ public class OrderFinder {
                 query.setParameter("requesters", requestersMatching);
             }
         }
-        select.setFirstResult(search.page() * search.size()).setMaxResults(search.size());
+        select.setFirstResult(Math.multiplyExact(search.page(), search.size())).setMaxResults(search.size());
         return new PageImpl<>(
                 select.getResultList(), PageRequest.of(search.page(), search.size()), count.getSingleResult());
     }

@@ -1,5 +1,9 @@
 package com.certportal.order;
 
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface OrderRepository extends JpaRepository<CertificateOrder, Long> {}
+public interface OrderRepository extends JpaRepository<CertificateOrder, Long> {
+
+    Optional<CertificateOrder> findByOrderNumber(String orderNumber);
+}

@@ -2,6 +2,7 @@ package com.certportal.order;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ public enum OrderStatus {
 
     /** The lower-case name used in URLs (`/orders?status=issued`). */
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<OrderStatus> fromKey(String key) {

@@ -1,5 +1,7 @@
 package com.certportal.order;
 
+import java.util.Locale;
+
 public enum PaymentMethod {
     BANK_TRANSFER,
     CREDIT_CARD,
@@ -7,6 +9,6 @@ public enum PaymentMethod {
     ENTERPRISE_UNIT;
 
     public String key() {
-        return "payment." + name().toLowerCase();
+        return "payment." + name().toLowerCase(Locale.ROOT);
     }
 }

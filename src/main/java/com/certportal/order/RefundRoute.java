@@ -1,5 +1,7 @@
 package com.certportal.order;
 
+import java.util.Locale;
+
 /**
  * P1-P5: where money goes back after a cancellation or an in-window revocation, decided by how the
  * order was paid. P6 (a hardware token is never refunded and stays with the account) applies on top.
@@ -26,6 +28,6 @@ public enum RefundRoute {
     }
 
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

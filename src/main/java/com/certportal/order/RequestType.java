@@ -1,10 +1,12 @@
 package com.certportal.order;
 
+import java.util.Locale;
+
 public enum RequestType {
     NEW,
     RENEWAL;
 
     public String key() {
-        return "request-type." + name().toLowerCase();
+        return "request-type." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package com.certportal.order;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** R2: exactly these five reasons, with their RFC 5280 CRLReason codes. */
@@ -23,7 +24,7 @@ public enum RevocationReason {
 
     /** The form value (`key_compromise`, ...), part of the product's form contract. */
     public String key() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<RevocationReason> fromKey(String key) {

@@ -1,5 +1,7 @@
 package com.certportal.order;
 
+import java.util.Locale;
+
 /** K3: the platform only decides the download format; changing it never needs a cancellation. */
 public enum ServerPlatform {
     APACHE,
@@ -10,6 +12,6 @@ public enum ServerPlatform {
     NOT_APPLICABLE;
 
     public String key() {
-        return "platform." + name().toLowerCase();
+        return "platform." + name().toLowerCase(Locale.ROOT);
     }
 }

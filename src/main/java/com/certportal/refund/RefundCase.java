@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 
 /** P2: a paid bank transfer to give back; the finance manager contacts the customer, then refunds. */
 @Entity
@@ -26,7 +27,7 @@ public class RefundCase {
         REFUNDED;
 
         public String key() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Locale;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -35,7 +36,7 @@ public class RevocationRequest extends AbstractAggregateRoot<RevocationRequest> 
         REJECTED;
 
         public String key() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

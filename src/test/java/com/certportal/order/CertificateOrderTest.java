@@ -143,7 +143,7 @@ class CertificateOrderTest {
         @Test
         void aCanceledOrderCannotBeIssued() {
             CertificateOrder order = pending(Product.TLS_OV);
-            order.cancel(PLACED.plusSeconds(60));
+            order.cancel(requester, PLACED.plusSeconds(60));
 
             assertThatThrownBy(() -> order.issue("300000009", "SERIAL-9", ISSUED))
                     .isInstanceOf(OrderActionRefused.class);
@@ -206,7 +206,7 @@ class CertificateOrderTest {
         void onlyAnIssuedOrderCanBeReissued() {
             CertificateOrder pending = pending(Product.TLS_OV);
             CertificateOrder revoked = issued(Product.TLS_OV);
-            revoked.revoke(RevocationReason.UNSPECIFIED, ISSUED.plusSeconds(1), ISSUED.plusSeconds(1));
+            revoked.revoke(requester, RevocationReason.UNSPECIFIED, null, ISSUED.plusSeconds(1), ISSUED.plusSeconds(1));
 
             for (CertificateOrder order : List.of(pending, revoked)) {
                 int before = order.getCertificates().size();
@@ -228,7 +228,7 @@ class CertificateOrderTest {
             CertificateOrder order = pending(Product.TLS_OV);
             Instant canceledAt = PLACED.plus(Duration.ofHours(3));
 
-            order.cancel(canceledAt);
+            order.cancel(requester, canceledAt);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELED);
             assertThat(order.getCanceledAt()).isEqualTo(canceledAt);
@@ -240,15 +240,15 @@ class CertificateOrderTest {
         void onlyAPendingOrderCanBeCanceled() {
             CertificateOrder issued = issued(Product.TLS_OV);
             CertificateOrder canceled = pending(Product.TLS_OV);
-            canceled.cancel(PLACED.plusSeconds(1));
+            canceled.cancel(requester, PLACED.plusSeconds(1));
             CertificateOrder revoked = issued(Product.TLS_OV);
-            revoked.revoke(RevocationReason.UNSPECIFIED, ISSUED.plusSeconds(1), ISSUED.plusSeconds(1));
+            revoked.revoke(requester, RevocationReason.UNSPECIFIED, null, ISSUED.plusSeconds(1), ISSUED.plusSeconds(1));
 
             for (CertificateOrder order : List.of(issued, canceled, revoked)) {
                 OrderStatus before = order.getStatus();
                 Instant canceledAtBefore = order.getCanceledAt();
                 assertThat(order.canCancel()).as("%s", before).isFalse();
-                assertThatThrownBy(() -> order.cancel(ISSUED.plus(Duration.ofDays(1))))
+                assertThatThrownBy(() -> order.cancel(requester, ISSUED.plus(Duration.ofDays(1))))
                         .isInstanceOf(OrderActionRefused.class)
                         .hasMessageContaining(before.name())
                         .satisfies(e -> assertThat(((OrderActionRefused) e).messageKey())
@@ -273,7 +273,7 @@ class CertificateOrderTest {
 
             assertThat(order.canRevoke()).isTrue();
             assertThat(order.needsSupportToRevoke()).isFalse();
-            order.revoke(RevocationReason.KEY_COMPROMISE, at, at);
+            order.revoke(requester, RevocationReason.KEY_COMPROMISE, null, at, at);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.REVOKED);
             assertThat(order.getRevokedAt()).isEqualTo(at);
@@ -291,7 +291,7 @@ class CertificateOrderTest {
 
             assertThat(order.canRevoke()).isFalse();
             assertThat(order.needsSupportToRevoke()).isTrue();
-            assertThatThrownBy(() -> order.revoke(RevocationReason.UNSPECIFIED, ISSUED, ISSUED))
+            assertThatThrownBy(() -> order.revoke(requester, RevocationReason.UNSPECIFIED, null, ISSUED, ISSUED))
                     .isInstanceOf(OrderActionRefused.class);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.ISSUED);
@@ -303,16 +303,16 @@ class CertificateOrderTest {
         void onlyAnIssuedOrderCanBeRevoked() {
             CertificateOrder pending = pending(Product.TLS_OV);
             CertificateOrder canceled = pending(Product.TLS_OV);
-            canceled.cancel(PLACED.plusSeconds(1));
+            canceled.cancel(requester, PLACED.plusSeconds(1));
             CertificateOrder revoked = issued(Product.TLS_OV);
             Instant firstRevocation = ISSUED.plusSeconds(10);
-            revoked.revoke(RevocationReason.SUPERSEDED, firstRevocation, firstRevocation);
+            revoked.revoke(requester, RevocationReason.SUPERSEDED, null, firstRevocation, firstRevocation);
 
             for (CertificateOrder order : List.of(pending, canceled, revoked)) {
                 OrderStatus before = order.getStatus();
                 assertThat(order.canRevoke()).as("%s", before).isFalse();
                 assertThat(order.needsSupportToRevoke()).as("%s", before).isFalse();
-                assertThatThrownBy(() -> order.revoke(RevocationReason.KEY_COMPROMISE, ISSUED, ISSUED))
+                assertThatThrownBy(() -> order.revoke(requester, RevocationReason.KEY_COMPROMISE, null, ISSUED, ISSUED))
                         .isInstanceOf(OrderActionRefused.class)
                         .satisfies(e -> assertThat(((OrderActionRefused) e).messageKey())
                                 .isEqualTo("order.refused.revoke-not-issued"));
@@ -330,7 +330,7 @@ class CertificateOrderTest {
             reissue(order, "other.example.com", ISSUED.plus(Duration.ofDays(3)));
             Instant at = ISSUED.plus(Duration.ofDays(4));
 
-            order.revoke(RevocationReason.AFFILIATION_CHANGED, at, at);
+            order.revoke(requester, RevocationReason.AFFILIATION_CHANGED, null, at, at);
 
             assertThat(order.getCertificates()).hasSize(3).allSatisfy(c -> {
                 assertThat(c.isValid()).isFalse();
@@ -379,7 +379,7 @@ class CertificateOrderTest {
             Instant submittedAt = deadline.plusSeconds(submittedOffsetSeconds);
             Instant approvedAt = deadline.plusSeconds(approvedOffsetSeconds);
 
-            order.revoke(RevocationReason.CESSATION_OF_OPERATION, submittedAt, approvedAt);
+            order.revoke(requester, RevocationReason.CESSATION_OF_OPERATION, null, submittedAt, approvedAt);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.REVOKED);
             assertThat(order.isTreatedAsCancellation()).isEqualTo(treatedAsCancellation);
@@ -395,8 +395,8 @@ class CertificateOrderTest {
 
             // Both approved by a slow administrator a week after the deadline.
             Instant approvedAt = deadline.plus(Duration.ofDays(7));
-            onTheDeadline.revoke(RevocationReason.UNSPECIFIED, deadline, approvedAt);
-            oneSecondLate.revoke(RevocationReason.UNSPECIFIED, deadline.plusSeconds(1), approvedAt);
+            onTheDeadline.revoke(requester, RevocationReason.UNSPECIFIED, null, deadline, approvedAt);
+            oneSecondLate.revoke(requester, RevocationReason.UNSPECIFIED, null, deadline.plusSeconds(1), approvedAt);
 
             assertThat(onTheDeadline.isTreatedAsCancellation()).isTrue();
             assertThat(oneSecondLate.isTreatedAsCancellation()).isFalse();
@@ -419,7 +419,8 @@ class CertificateOrderTest {
             Instant deadline = ISSUED.plus(Duration.ofDays(30));
             reissue(order, "renamed.example.com", deadline.minus(Duration.ofHours(1)));
 
-            order.revoke(RevocationReason.SUPERSEDED, deadline.plusSeconds(1), deadline.plusSeconds(1));
+            order.revoke(
+                    requester, RevocationReason.SUPERSEDED, null, deadline.plusSeconds(1), deadline.plusSeconds(1));
 
             assertThat(order.refundDeadline()).isEqualTo(deadline);
             assertThat(order.isTreatedAsCancellation()).isFalse();

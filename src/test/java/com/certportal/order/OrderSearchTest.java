@@ -122,7 +122,7 @@ class OrderSearchTest extends PostgresIntegrationTest {
         String issuedApi = issued(account.user(), "api.example.com");
         String canceled = pending(account.user(), "old.example.com");
         fixtures.withOrder(canceled, order -> {
-            order.cancel(clock.instant());
+            order.cancel(order.getRequester(), clock.instant());
             return order;
         });
 

@@ -122,10 +122,7 @@ public class Fixtures {
     /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */
     public <T> T withOrder(String orderNumber, Function<CertificateOrder, T> work) {
         return transaction.execute(status -> {
-            CertificateOrder order = orders.findAll().stream()
-                    .filter(o -> o.getOrderNumber().equals(orderNumber))
-                    .findFirst()
-                    .orElseThrow();
+            CertificateOrder order = orders.findByOrderNumber(orderNumber).orElseThrow();
             return work.apply(order);
         });
     }

@@ -84,6 +84,9 @@ class MessageBundlesTest {
     void japaneseMessagesAreNotLeftInEnglish() {
         Set<String> sameInBothLanguages = Set.of(
                 "app.name",
+                "history.system",
+                "history.move",
+                "history.detail",
                 "lang.ja",
                 "lang.en",
                 "product.tls_ev",

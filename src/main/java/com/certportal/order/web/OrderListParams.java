@@ -4,7 +4,9 @@ import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderSearch;
 import com.certportal.order.OrderStatus;
 import com.certportal.web.BadRequestException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -32,7 +34,7 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         if (q != null && (q.length() > MAX_QUERY_LENGTH || q.chars().anyMatch(Character::isISOControl))) {
             throw new BadRequestException("bad search text");
         }
-        if (page != null && page < 1) {
+        if (page != null && (page < 1 || (long) (page - 1) * pageSize() > Integer.MAX_VALUE)) {
             throw new BadRequestException("page " + page);
         }
         if (size != null && !PAGE_SIZES.contains(size)) {
@@ -72,16 +74,23 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         return url(pageNumber(), null);
     }
 
+    /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
     private String url(int pageNumber, String viewing) {
-        return UriComponentsBuilder.fromPath("/orders")
-                .queryParamIfPresent("status", Optional.ofNullable(status))
-                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isEmpty()))
-                .queryParamIfPresent("page", Optional.of(pageNumber).filter(p -> p > 1))
-                .queryParamIfPresent("size", Optional.ofNullable(size))
-                .queryParamIfPresent("view", Optional.ofNullable(viewing))
-                .encode()
-                .build()
-                .toUriString();
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/orders");
+        Map<String, Object> values = new LinkedHashMap<>();
+        add(builder, values, "status", status);
+        add(builder, values, "q", q == null || q.isEmpty() ? null : q);
+        add(builder, values, "page", pageNumber > 1 ? pageNumber : null);
+        add(builder, values, "size", size);
+        add(builder, values, "view", viewing);
+        return builder.encode().buildAndExpand(values).toUriString();
+    }
+
+    private static void add(UriComponentsBuilder builder, Map<String, Object> values, String name, Object value) {
+        if (value != null) {
+            builder.queryParam(name, "{" + name + "}");
+            values.put(name, value);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -127,7 +127,12 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
     private String revoked(Instant submittedAt) {
         String order = fixtures.issued(account.user(), Product.TLS_DV, "revoked.example.com", card(), FIRST_ISSUED);
         fixtures.withOrder(order, o -> {
-            o.revoke(RevocationReason.KEY_COMPROMISE, submittedAt, submittedAt.plus(Duration.ofDays(2)));
+            o.revoke(
+                    o.getRequester(),
+                    RevocationReason.KEY_COMPROMISE,
+                    null,
+                    submittedAt,
+                    submittedAt.plus(Duration.ofDays(2)));
             return o;
         });
         return order;
