@@ -3,10 +3,15 @@ package com.certportal.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
+import com.certportal.catalog.Product;
 import com.certportal.demo.DemoSignIns;
 import com.certportal.support.Browser;
 import com.certportal.support.BrowserJourneyTest;
+import com.certportal.support.Fixtures.PaymentChoice;
+import com.certportal.support.Fixtures.TestAccount;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -45,6 +50,68 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         browser.waitUntil(urlMatches("/orders/" + orderNumber + "$"));
         browser.visible(By.cssSelector(".cn-large"));
         assertSaved(browser.screenshot("order-detail-" + language));
+    }
+
+    /**
+     * The pages of the core journeys (C, R, A, P, T): the revoke form with its R4 outcome, the approval
+     * page, the cancellation confirmation, an order revoked inside the window with its refund and
+     * history, the requests page, refund cases and sent mail. In an account of its own, so the demo
+     * data other journeys read stays as it was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void coreJourneyPages(String language) {
+        TestAccount account = fixtures.newAccount();
+        Instant now = clock.instant();
+        String tag = account.tag();
+        String waiting = fixtures.issued(
+                account.user(),
+                Product.TLS_OV,
+                "waiting-" + tag + ".example.com",
+                PaymentChoice.voucher(),
+                now.minus(Duration.ofDays(12)));
+        String pending = fixtures.pending(
+                account.user(), Product.TLS_OV, "pending-" + tag + ".example.com", PaymentChoice.bankTransfer(true));
+        String token = fixtures.issued(
+                account.user(),
+                Product.CODE_SIGNING,
+                "codesign-" + tag + ".example.com",
+                PaymentChoice.bankTransfer(true).withToken(),
+                now.minus(Duration.ofDays(3)));
+
+        Browser user = newBrowser();
+        user.open("/login?lang=" + language);
+        user.signIn(account.user().email(), "secret");
+        user.open("/orders/" + token + "/revoke");
+        user.visible(By.cssSelector("section.outcome"));
+        assertSaved(user.screenshot("revoke-form-" + language));
+        user.find(By.cssSelector("form.revoke-form button[type=submit]")).click();
+        user.waitUntil(urlMatches("/orders/" + token + "$"));
+        user.open("/orders/" + waiting + "/revoke");
+        user.find(By.cssSelector("form.revoke-form button[type=submit]")).click();
+        user.waitUntil(urlMatches("/orders/" + waiting + "$"));
+        user.open("/orders/" + pending + "/cancel");
+        user.visible(By.cssSelector("section.consequences"));
+        assertSaved(user.screenshot("cancel-confirmation-" + language));
+
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        admin.open("/requests");
+        admin.visible(By.cssSelector("table.requests"));
+        assertSaved(admin.screenshot("requests-" + language));
+        admin.find(By.xpath("//tr[td/a[text()='" + token + "']]//a[contains(@class,'badge')]"))
+                .click();
+        admin.visible(By.cssSelector("form.decide-form"));
+        assertSaved(admin.screenshot("request-approval-" + language));
+        admin.find(By.cssSelector("button[data-decision=approve]")).click();
+        admin.visible(By.cssSelector(".alert-success"));
+        admin.open("/orders/" + token);
+        admin.visible(By.cssSelector("section.refund-outcome"));
+        assertSaved(admin.screenshot("order-revoked-refund-" + language));
+        admin.open("/refunds");
+        admin.visible(By.cssSelector("tr[data-refund-case]"));
+        assertSaved(admin.screenshot("refund-cases-" + language));
     }
 
     private static void assertSaved(Path screenshot) {
