@@ -115,6 +115,8 @@ public class Fixtures {
         return transaction.execute(status -> {
             CertificateOrder order = place(requester, product, commonName, payment);
             order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
+            // Saved again so that OrderIssued is published and the trail has the issue (T1).
+            orders.save(order);
             return order.getOrderNumber();
         });
     }
