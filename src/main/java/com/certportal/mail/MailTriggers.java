@@ -1,6 +1,7 @@
 package com.certportal.mail;
 
 import com.certportal.account.Member;
+import com.certportal.account.MemberRepository;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
@@ -21,11 +22,13 @@ class MailTriggers {
     private final Outbox outbox;
     private final MailProperties properties;
     private final MessageSource messages;
+    private final MemberRepository members;
 
-    MailTriggers(Outbox outbox, MailProperties properties, MessageSource messages) {
+    MailTriggers(Outbox outbox, MailProperties properties, MessageSource messages, MemberRepository members) {
         this.outbox = outbox;
         this.properties = properties;
         this.messages = messages;
+        this.members = members;
     }
 
     /** C4: organization-validated products mail the requester; other products send none. */
@@ -86,7 +89,14 @@ class MailTriggers {
                 messages.getMessage("revocation-reason." + requested.reason().key(), null, language),
                 requested.note(),
                 product(order, language),
-                order.getRequester().getEmail());
+                whoAsked(requested));
+    }
+
+    /** The member who asked support, who may be an administrator acting on a user's order. */
+    private String whoAsked(SupportRevocationRequested requested) {
+        return members.findById(requested.actorId())
+                .map(Member::getEmail)
+                .orElse(requested.order().getRequester().getEmail());
     }
 
     private String product(CertificateOrder order, Locale language) {
