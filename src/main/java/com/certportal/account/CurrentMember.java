@@ -22,6 +22,7 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Role role;
     private final String zoneId;
+    private final String language;
     private String passwordHash;
 
     public CurrentMember(Member member) {
@@ -31,6 +32,7 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
         this.displayName = member.getDisplayName();
         this.role = member.getRole();
         this.zoneId = member.getZone().getId();
+        this.language = member.getLocale().getLanguage();
         this.passwordHash = member.getPasswordHash();
     }
 
@@ -56,6 +58,11 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
 
     public ZoneId zone() {
         return ZoneId.of(zoneId);
+    }
+
+    /** The language mails to this member are written in. */
+    public String language() {
+        return language;
     }
 
     public boolean isAdministrator() {

@@ -1,6 +1,7 @@
 package com.certportal.account;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +14,12 @@ public class MemberSettings {
         this.members = members;
     }
 
+    /** The zone times are shown in, and the language mails are written in. */
     @Transactional
-    public CurrentMember chooseTimeZone(CurrentMember current, ZoneId zone) {
+    public CurrentMember choose(CurrentMember current, ZoneId zone, Locale mailLanguage) {
         Member member = members.findById(current.memberId()).orElseThrow();
         member.chooseTimeZone(zone);
+        member.chooseLanguage(mailLanguage);
         CurrentMember updated = new CurrentMember(member);
         updated.eraseCredentials();
         return updated;

@@ -15,7 +15,9 @@ public enum AuditAction {
     SUPPORT_REVOCATION_REQUESTED,
     REFUND_ROUTED,
     REFUND_CASE_CONTACTED,
-    REFUND_CASE_REFUNDED;
+    REFUND_CASE_REFUNDED,
+    /** A request the security layer refused (a missing CSRF token, a page the role may not use). */
+    ACCESS_DENIED;
 
     public String key() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package com.certportal.web;
 
+import com.certportal.audit.AuditTrail;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +14,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain portal(HttpSecurity http) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, AuditTrail trail, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
@@ -32,7 +34,8 @@ class SecurityConfiguration {
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/orders", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 // L4: a bookmarked URL comes back as it was after sign-in, without "?continue".
-                .requestCache(cache -> cache.requestCache(bookmarkableRequestCache()));
+                .requestCache(cache -> cache.requestCache(bookmarkableRequestCache()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new AuditedAccessDeniedHandler(trail, clock)));
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import com.certportal.account.MemberSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A member chooses the time zone the portal shows times in (Asia/Tokyo unless changed). */
 @Controller
 class SettingsController {
+
+    static final List<String> MAIL_LANGUAGES = List.of("ja", "en");
 
     static final List<String> TIME_ZONES = List.of(
             "Asia/Tokyo",
@@ -43,25 +46,35 @@ class SettingsController {
 
     @GetMapping("/settings")
     String show(@AuthenticationPrincipal CurrentMember member, Model model) {
+        fill(member, model);
+        return "settings";
+    }
+
+    private static void fill(CurrentMember member, Model model) {
         model.addAttribute("zones", TIME_ZONES);
         model.addAttribute("currentZone", member.zone().getId());
-        return "settings";
+        model.addAttribute("languages", MAIL_LANGUAGES);
+        model.addAttribute("currentLanguage", member.language());
     }
 
     @PostMapping("/settings")
     String save(
             @RequestParam(name = "timeZone", required = false) String timeZone,
+            @RequestParam(name = "mailLanguage", required = false) String mailLanguage,
             @AuthenticationPrincipal CurrentMember member,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
-        if (timeZone == null || !TIME_ZONES.contains(timeZone)) {
-            model.addAttribute("zones", TIME_ZONES);
-            model.addAttribute("currentZone", member.zone().getId());
-            model.addAttribute("zoneError", true);
+        boolean zoneKnown = timeZone != null && TIME_ZONES.contains(timeZone);
+        // A form from before the language setting existed sends none: keep the member's language.
+        String language = mailLanguage == null ? member.language() : mailLanguage;
+        if (!zoneKnown || !MAIL_LANGUAGES.contains(language)) {
+            fill(member, model);
+            model.addAttribute("zoneError", !zoneKnown);
+            model.addAttribute("languageError", !MAIL_LANGUAGES.contains(language));
             return "settings";
         }
-        CurrentMember updated = settings.chooseTimeZone(member, ZoneId.of(timeZone));
+        CurrentMember updated = settings.choose(member, ZoneId.of(timeZone), Locale.forLanguageTag(language));
         SecurityContext context = SecurityContextHolder.getContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));

@@ -41,7 +41,11 @@ class RequestsController {
                         .filter(v -> v.key().equals(s))
                         .findFirst()
                         .orElseThrow(() -> new BadRequestException("unknown request status " + s)));
-        model.addAttribute("requests", revocations.list(filter, member));
+        var requests = revocations.list(filter, member);
+        model.addAttribute("requests", requests);
+        model.addAttribute(
+                "waitingCount",
+                requests.stream().filter(RevocationRequest::isWaiting).count());
         model.addAttribute("statuses", RevocationRequest.Status.values());
         model.addAttribute(
                 "selectedStatus", filter.map(RevocationRequest.Status::key).orElse(""));
