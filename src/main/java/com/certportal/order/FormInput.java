@@ -52,10 +52,15 @@ public final class FormInput {
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
         }
-        if (value.equals("true") || value.equals("on")) {
+        if (saysTrue(value)) {
             return true;
         }
         throw invalid("form.stale-or-forged", "bad flag " + value);
+    }
+
+    /** Whether a checkbox value reads as checked, before (or without) refusing forged values. */
+    public static boolean saysTrue(String value) {
+        return "true".equals(value) || "on".equals(value);
     }
 
     private static OrderActionRefused invalid(String key, String detail, Object... args) {

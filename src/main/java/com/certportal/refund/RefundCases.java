@@ -62,15 +62,10 @@ public class RefundCases {
             } else {
                 refund.markRefunded(now);
             }
-            trail.record(AuditEntry.of(action, now)
-                    .order(
-                            refund.getAccountId(),
-                            refund.getOrder().getId(),
-                            refund.getOrder().getOrderNumber())
-                    .actor(by.memberId())
-                    .move(from, refund.getStatus())
-                    .detail(refund.getAmount().toPlainString() + " " + refund.getCurrency()));
-            return cases.saveAndFlush(refund);
+            RefundCase saved = cases.saveAndFlush(refund);
+            trail.record(entry.move(from, saved.getStatus())
+                    .detail(saved.getAmount().toPlainString() + " " + saved.getCurrency()));
+            return saved;
         });
     }
 

@@ -16,7 +16,8 @@ public record RevocationSubmission(String reason, String comment, String skipApp
                 FormInput.version(version));
     }
 
+    /** What the trail records as attempted, even when the form is refused as malformed. */
     boolean asksToSkipApproval() {
-        return "true".equals(skipApproval) || "on".equals(skipApproval);
+        return FormInput.saysTrue(skipApproval);
     }
 }

@@ -108,7 +108,6 @@ public class Revocations {
         Instant now = clock.instant();
         AuditEntry attempted = AuditEntry.of(action, now)
                 .account(by.accountId())
-                .request(null)
                 .actor(by.memberId())
                 .comment(comment);
         return attempts.attempt(attempted, "request.refused.decided-concurrently", entry -> {

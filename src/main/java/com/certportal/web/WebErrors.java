@@ -37,8 +37,7 @@ class WebErrors {
     /** A refusal no controller turned into a re-shown form: its translated message, with its status. */
     @ExceptionHandler(OrderActionRefused.class)
     String refused(OrderActionRefused refused, Model model, HttpServletResponse response) {
-        response.setStatus(WebMessages.status(refused).value());
-        model.addAttribute("problem", messages.refusal(refused));
+        messages.showRefusal(refused, model, response);
         return "error/refused";
     }
 

@@ -3,6 +3,7 @@ package com.certportal.web;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderActionRefused;
 import com.certportal.order.OrderStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /** Turns message keys, and domain refusals, into text in the member's language. */
 @Component
@@ -51,6 +53,12 @@ public class WebMessages {
 
     public String refusal(OrderActionRefused refused) {
         return text(refused.messageKey(), refused.messageArguments());
+    }
+
+    /** A refused action re-shows its page with the reason, answered with the refusal's status. */
+    public void showRefusal(OrderActionRefused refused, Model model, HttpServletResponse response) {
+        response.setStatus(status(refused).value());
+        model.addAttribute("problem", refusal(refused));
     }
 
     public static HttpStatus status(OrderActionRefused refused) {

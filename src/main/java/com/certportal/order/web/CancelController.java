@@ -69,8 +69,7 @@ class CancelController {
                     messages.outcomeOf(canceled));
             return "redirect:/orders/" + orderNumber;
         } catch (OrderActionRefused refused) {
-            response.setStatus(WebMessages.status(refused).value());
-            model.addAttribute("problem", messages.refusal(refused));
+            messages.showRefusal(refused, model, response);
             show(orders.get(orderNumber, member), member, model);
             return "orders/cancel";
         }

@@ -72,8 +72,7 @@ class RefundCasesController {
 
     private String refused(
             CurrentMember member, Model model, HttpServletResponse response, OrderActionRefused refused) {
-        response.setStatus(WebMessages.status(refused).value());
-        model.addAttribute("problem", messages.refusal(refused));
+        messages.showRefusal(refused, model, response);
         model.addAttribute("cases", refundCases.list(member));
         return "refund/cases";
     }

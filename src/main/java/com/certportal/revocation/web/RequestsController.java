@@ -105,8 +105,7 @@ class RequestsController {
             Model model,
             HttpServletResponse response,
             OrderActionRefused refused) {
-        response.setStatus(WebMessages.status(refused).value());
-        model.addAttribute("problem", messages.refusal(refused));
+        messages.showRefusal(refused, model, response);
         model.addAttribute("comment", comment);
         model.addAttribute("request", revocations.get(id, member));
         return "revocation/request";

@@ -17,6 +17,7 @@ import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,8 +93,7 @@ class RevokeController {
             Notices.success(redirect, messages.text("revoke.requested.user", orderNumber));
             return "redirect:/orders/" + orderNumber;
         } catch (OrderActionRefused refused) {
-            response.setStatus(WebMessages.status(refused).value());
-            model.addAttribute("problem", messages.refusal(refused));
+            messages.showRefusal(refused, model, response);
             showForm(orders.get(orderNumber, member), member, model, reason, comment, false);
             return "revocation/revoke";
         }
@@ -129,8 +129,7 @@ class RevokeController {
             Notices.success(redirect, messages.text("support.done", orderNumber));
             return "redirect:/orders/" + orderNumber;
         } catch (OrderActionRefused refused) {
-            response.setStatus(WebMessages.status(refused).value());
-            model.addAttribute("problem", messages.refusal(refused));
+            messages.showRefusal(refused, model, response);
             showSupportForm(orders.get(orderNumber, member), member, model, reason, note);
             return "revocation/support";
         }
@@ -164,7 +163,7 @@ class RevokeController {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Set<String> actions(Model model) {
-        return (java.util.Set<String>) model.getAttribute("actions");
+    private static Set<String> actions(Model model) {
+        return (Set<String>) model.getAttribute("actions");
     }
 }
