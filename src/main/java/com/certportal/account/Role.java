@@ -33,6 +33,11 @@ public enum Role {
         return this != USER;
     }
 
+    /** The account's mail (what the portal sent or queued), for administrators. */
+    public boolean readsAccountMail() {
+        return this == ADMINISTRATOR;
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

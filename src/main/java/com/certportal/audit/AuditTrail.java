@@ -1,6 +1,5 @@
 package com.certportal.audit;
 
-import com.certportal.account.MemberRepository;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -17,12 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditTrail {
 
     private final AuditRecordRepository records;
-    private final MemberRepository members;
     private final TransactionTemplate ownTransaction;
 
-    AuditTrail(AuditRecordRepository records, MemberRepository members, PlatformTransactionManager transactions) {
+    AuditTrail(AuditRecordRepository records, PlatformTransactionManager transactions) {
         this.records = records;
-        this.members = members;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -50,6 +47,6 @@ public class AuditTrail {
     private String actorEmail(AuditEntry entry) {
         return entry.actorId == null
                 ? null
-                : members.findById(entry.actorId).map(m -> m.getEmail()).orElse(null);
+                : records.emailOfMember(entry.actorId).orElse(null);
     }
 }

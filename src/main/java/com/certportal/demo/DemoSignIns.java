@@ -1,6 +1,7 @@
 package com.certportal.demo;
 
 import com.certportal.account.Role;
+import com.certportal.web.SignInHints;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 /** The demo sign-ins, shown on the login page only while demo data is on. */
 @Component
 @ConditionalOnProperty(name = "certportal.demo.enabled", havingValue = "true")
-public class DemoSignIns {
+public class DemoSignIns implements SignInHints {
 
     public static final String PASSWORD = "demo1234";
 
@@ -26,5 +27,12 @@ public class DemoSignIns {
 
     public List<SignIn> all() {
         return List.of(ADMIN, USER, FINANCE, OTHER_ADMIN);
+    }
+
+    @Override
+    public List<Hint> hints() {
+        return all().stream()
+                .map(s -> new Hint(s.email(), s.account(), s.role().key(), s.password()))
+                .toList();
     }
 }

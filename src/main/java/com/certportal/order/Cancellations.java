@@ -1,9 +1,7 @@
 package com.certportal.order;
 
 import com.certportal.account.CurrentMember;
-import com.certportal.account.MemberRepository;
 import com.certportal.audit.AuditAction;
-import com.certportal.audit.AuditEntry;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
@@ -12,38 +10,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class Cancellations {
 
-    private final OrderFinder finder;
-    private final OrderRepository orders;
-    private final MemberRepository members;
-    private final ActionAttempts attempts;
+    private final OrderActions actions;
     private final Clock clock;
 
-    Cancellations(
-            OrderFinder finder,
-            OrderRepository orders,
-            MemberRepository members,
-            ActionAttempts attempts,
-            Clock clock) {
-        this.finder = finder;
-        this.orders = orders;
-        this.members = members;
-        this.attempts = attempts;
+    Cancellations(OrderActions actions, Clock clock) {
+        this.actions = actions;
         this.clock = clock;
     }
 
     /** Refund routing (P) and the OV mail (C4) follow from the OrderCanceled event. */
-    public CertificateOrder cancel(String orderNumber, String versionShown, CurrentMember by) {
+    public CertificateOrder cancel(CancelOrder command, CurrentMember by) {
         Instant now = clock.instant();
-        AuditEntry attempted = AuditEntry.of(AuditAction.ORDER_CANCELED, now)
-                .order(by.accountId(), null, orderNumber)
-                .actor(by.memberId());
-        return attempts.attempt(attempted, "order.refused.concurrent", entry -> {
-            CertificateOrder order = finder.forAction(orderNumber, by);
-            entry.order(order.getAccountId(), order.getId(), orderNumber).move(order.getStatus(), null);
-            OrderPermissions.requireActor(by, orderNumber);
-            order.checkVersion(FormInput.version(versionShown));
-            order.cancel(members.getReferenceById(by.memberId()), now);
-            return orders.save(order);
-        });
+        return actions.act(
+                command,
+                by,
+                OrderActions.attempted(AuditAction.ORDER_CANCELED, command.orderNumber(), by, now),
+                (order, member, entry) -> {
+                    order.cancel(member, now);
+                    return order;
+                });
     }
 }

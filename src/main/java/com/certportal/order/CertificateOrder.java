@@ -2,6 +2,7 @@ package com.certportal.order;
 
 import com.certportal.account.Member;
 import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
 import com.certportal.order.OrderEvents.CertificateReissued;
 import com.certportal.order.OrderEvents.OrderCanceled;
@@ -37,7 +38,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 /**
  * One purchase: the aggregate that guards every change of an order's status. There is no status
  * setter; each move is an intention-named method that either changes the order or throws
- * {@link OrderActionRefused} naming the state it was refused in, and records what happened as a
+ * {@link ActionRefused} naming the state it was refused in, and records what happened as a
  * past-tense event ({@link OrderEvents}) that is published when the order is saved.
  */
 @Entity
@@ -278,11 +279,15 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         refundRoutedAt = now;
     }
 
-    /** A form shows the order at one version; acting on an order that changed since is refused. */
-    public void checkVersion(long versionShown) {
-        if (versionShown != version) {
-            throw refused("order.refused.stale", "act on a stale page");
-        }
+    /**
+     * A form shows the order at one version; acting on an order that changed since is refused. The
+     * refusal is made before the move is tried (it names the state the member would find now) and
+     * thrown only if the rules allowed the move, so a move no longer possible says why instead.
+     */
+    public Optional<ActionRefused> staleAgainst(long versionShown) {
+        return versionShown == version
+                ? Optional.empty()
+                : Optional.of(refused("order.refused.stale", "act on a stale page"));
     }
 
     /**
@@ -304,6 +309,33 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
             actions.add(OrderAction.REQUEST_SUPPORT_REVOCATION);
         }
         return actions;
+    }
+
+    /**
+     * P7, R3: what happened to the order and its money, as message keys, in the order the action's
+     * confirmation and the order page both say it: whether a revocation counted as a cancellation,
+     * where the refund went, and the hardware token kept (P6).
+     */
+    public List<String> outcomeKeys() {
+        List<String> keys = new ArrayList<>();
+        if (status == OrderStatus.REVOKED) {
+            keys.add(treatedAsCancellation ? "order.treated-as-cancellation" : "order.revocation-only");
+        }
+        if (refundRoute != null) {
+            keys.add("refund.route." + refundRoute.key() + ".done");
+        }
+        if (isHardwareTokenKeptForReuse()) {
+            keys.add("refund.token-kept");
+        }
+        return keys;
+    }
+
+    public boolean isIssued() {
+        return status == OrderStatus.ISSUED;
+    }
+
+    public boolean isRevoked() {
+        return status == OrderStatus.REVOKED;
     }
 
     public boolean canCancel() {
@@ -359,8 +391,8 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         status = next;
     }
 
-    OrderActionRefused refused(String messageKey, String action) {
-        return new OrderActionRefused(
+    ActionRefused refused(String messageKey, String action) {
+        return new ActionRefused(
                 messageKey,
                 "order " + orderNumber + " is " + status + ": cannot " + action,
                 orderNumber,

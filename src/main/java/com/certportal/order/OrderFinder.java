@@ -1,6 +1,7 @@
 package com.certportal.order;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.NotFound;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -100,7 +101,7 @@ public class OrderFinder {
                 CertificateOrder.class);
         query.setParameter("orderNumber", orderNumber);
         visibility.bind(query);
-        return query.getResultList().stream().findFirst().orElseThrow(() -> new OrderNotFoundException(orderNumber));
+        return query.getResultList().stream().findFirst().orElseThrow(() -> new NotFound("order " + orderNumber));
     }
 
     /** Stored names and emails are lower-case, so a lower-case pattern is a case-insensitive match. */

@@ -1,5 +1,6 @@
 package com.certportal.order;
 
+import com.certportal.action.BadRequestException;
 import jakarta.persistence.EntityManager;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,14 @@ public class OrderNumbers {
 
     public static boolean isWellFormed(String orderNumber) {
         return orderNumber != null && ORDER_NUMBER.matcher(orderNumber).matches();
+    }
+
+    /** An order number from a URL, or a malformed request (400) before anything is looked up. */
+    public static String wellFormed(String orderNumber) {
+        if (!isWellFormed(orderNumber)) {
+            throw new BadRequestException("malformed order number");
+        }
+        return orderNumber;
     }
 
     public String nextOrderNumber() {

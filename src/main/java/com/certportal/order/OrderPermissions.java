@@ -1,6 +1,7 @@
 package com.certportal.order;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.ActionRefused;
 
 /** Who may act on the orders it can see: users and administrators; a finance manager only reads. */
 public final class OrderPermissions {
@@ -9,8 +10,8 @@ public final class OrderPermissions {
 
     public static void requireActor(CurrentMember member, String orderNumber) {
         if (!member.role().actsOnOrders()) {
-            throw new OrderActionRefused(
-                    OrderActionRefused.Kind.FORBIDDEN,
+            throw new ActionRefused(
+                    ActionRefused.Kind.FORBIDDEN,
                     "order.refused.read-only",
                     member + " may not act on " + orderNumber,
                     orderNumber);

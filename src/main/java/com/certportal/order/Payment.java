@@ -88,6 +88,11 @@ public class Payment {
         return method;
     }
 
+    /** Only a bank transfer can be unpaid; the page says which it is. */
+    public boolean isBankTransfer() {
+        return method == PaymentMethod.BANK_TRANSFER;
+    }
+
     public boolean isPaid() {
         return paid;
     }

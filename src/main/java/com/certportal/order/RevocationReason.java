@@ -1,5 +1,6 @@
 package com.certportal.order;
 
+import com.certportal.action.FormInput;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,11 @@ public enum RevocationReason {
     /** The form value (`key_compromise`, ...), part of the product's form contract. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** R2: one of exactly five reasons, or bad input. */
+    public static RevocationReason parse(String value) {
+        return FormInput.choice(value, RevocationReason::fromKey, "revocation.invalid-reason");
     }
 
     public static Optional<RevocationReason> fromKey(String key) {

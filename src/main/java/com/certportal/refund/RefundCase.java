@@ -1,7 +1,7 @@
 package com.certportal.refund;
 
+import com.certportal.action.ActionRefused;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.OrderActionRefused;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -89,8 +89,8 @@ public class RefundCase {
         refundedAt = now;
     }
 
-    private OrderActionRefused refused(String move) {
-        return new OrderActionRefused(
+    private ActionRefused refused(String move) {
+        return new ActionRefused(
                 "refund.refused.status",
                 "refund case " + id + " is " + status + ": cannot " + move,
                 id,

@@ -1,15 +1,17 @@
 package com.certportal.refund;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.ActionAttempts;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.NotFound;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.audit.AuditTrail;
-import com.certportal.order.ActionAttempts;
-import com.certportal.order.OrderActionRefused;
-import com.certportal.order.OrderNotFoundException;
+import com.certportal.order.CertificateOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +37,12 @@ public class RefundCases {
         return cases.findForAccount(member.accountId());
     }
 
+    /** P2: the case a refund to a paid bank transfer opened, shown on the order's page. */
+    @Transactional(readOnly = true)
+    public Optional<RefundCase> ofOrder(CertificateOrder order) {
+        return cases.findByOrderId(order.getId());
+    }
+
     public RefundCase markContacted(Long id, CurrentMember by) {
         return change(id, by, AuditAction.REFUND_CASE_CONTACTED);
     }
@@ -49,8 +57,8 @@ public class RefundCases {
                 AuditEntry.of(action, now).account(by.accountId()).actor(by.memberId());
         return attempts.attempt(attempted, "refund.refused.concurrent", entry -> {
             requireRefundRole(by);
-            RefundCase refund = cases.findByIdAndAccountId(id, by.accountId())
-                    .orElseThrow(() -> new OrderNotFoundException("refund case " + id));
+            RefundCase refund =
+                    cases.findByIdAndAccountId(id, by.accountId()).orElseThrow(() -> new NotFound("refund case " + id));
             entry.order(
                             refund.getAccountId(),
                             refund.getOrder().getId(),
@@ -71,8 +79,8 @@ public class RefundCases {
 
     private static void requireRefundRole(CurrentMember member) {
         if (!member.role().seesRefundCases()) {
-            throw new OrderActionRefused(
-                    OrderActionRefused.Kind.FORBIDDEN, "refund.refused.role", member + " may not work refund cases");
+            throw new ActionRefused(
+                    ActionRefused.Kind.FORBIDDEN, "refund.refused.role", member + " may not work refund cases");
         }
     }
 }

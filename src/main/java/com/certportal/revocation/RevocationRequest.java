@@ -1,11 +1,12 @@
 package com.certportal.revocation;
 
 import com.certportal.account.Member;
+import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.audit.Audited;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.OrderActionRefused;
 import com.certportal.order.RefundRoute;
 import com.certportal.order.RevocationReason;
 import jakarta.persistence.Entity;
@@ -109,7 +110,7 @@ public class RevocationRequest extends AbstractAggregateRoot<RevocationRequest> 
 
     private void decide(Status outcome, Member by, String decisionComment, Instant now) {
         if (status != Status.NEEDS_APPROVAL) {
-            throw new OrderActionRefused(
+            throw new ActionRefused(
                     "request.refused.decided",
                     "request " + id + " is already " + status,
                     id,
@@ -123,6 +124,11 @@ public class RevocationRequest extends AbstractAggregateRoot<RevocationRequest> 
 
     public boolean isWaiting() {
         return status == Status.NEEDS_APPROVAL;
+    }
+
+    /** A2, A3: what the request page offers a member: the decision, or the advice to ask an administrator. */
+    public boolean decidableBy(Role role) {
+        return isWaiting() && role.decidesRevocations();
     }
 
     /** R3 as approving now would apply it: judged on the submission instant. */

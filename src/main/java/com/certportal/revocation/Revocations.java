@@ -3,16 +3,16 @@ package com.certportal.revocation;
 import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
+import com.certportal.action.ActionAttempts;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.FormInput;
+import com.certportal.action.NotFound;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
-import com.certportal.order.ActionAttempts;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.FormInput;
-import com.certportal.order.OrderActionRefused;
-import com.certportal.order.OrderFinder;
-import com.certportal.order.OrderPermissions;
+import com.certportal.order.OrderActions;
 import com.certportal.order.OrderRepository;
-import com.certportal.order.RevocationReason;
+import com.certportal.revocation.DecideRequest.Decision;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Revocations {
 
-    private final OrderFinder finder;
+    private final OrderActions orderActions;
     private final OrderRepository orders;
     private final RevocationRequestRepository requests;
     private final MemberRepository members;
@@ -35,14 +35,14 @@ public class Revocations {
     private final Clock clock;
 
     Revocations(
-            OrderFinder finder,
+            OrderActions orderActions,
             OrderRepository orders,
             RevocationRequestRepository requests,
             MemberRepository members,
             ActionAttempts attempts,
             EntityManager entityManager,
             Clock clock) {
-        this.finder = finder;
+        this.orderActions = orderActions;
         this.orders = orders;
         this.requests = requests;
         this.members = members;
@@ -51,81 +51,75 @@ public class Revocations {
         this.clock = clock;
     }
 
+    /** The trail action a submission is recorded under: a revocation, or a request for one (R6). */
+    public static AuditAction actionOf(boolean skipApproval) {
+        return skipApproval ? AuditAction.ORDER_REVOKED : AuditAction.REVOCATION_REQUESTED;
+    }
+
     /**
      * R3: the instant taken here, when the submission arrives, is the one the 30-day rule judges,
      * now or when an administrator approves later.
      */
-    public RevocationOutcome submit(String orderNumber, RevocationSubmission submission, CurrentMember by) {
+    public RevocationOutcome submit(SubmitRevocation command, CurrentMember by) {
         Instant submittedAt = clock.instant();
-        AuditEntry attempted = AuditEntry.of(
-                        submission.asksToSkipApproval() ? AuditAction.ORDER_REVOKED : AuditAction.REVOCATION_REQUESTED,
-                        submittedAt)
-                .order(by.accountId(), null, orderNumber)
-                .actor(by.memberId())
-                .reason(submission.reason())
-                .comment(submission.comment());
-        return attempts.attempt(attempted, "order.refused.concurrent", entry -> {
-            CertificateOrder order = finder.forAction(orderNumber, by);
-            entry.order(order.getAccountId(), order.getId(), orderNumber).move(order.getStatus(), null);
-            OrderPermissions.requireActor(by, orderNumber);
-            RevocationSubmission.Checked form = submission.checked();
-            if (form.skipApproval() && !by.role().mayRevokeImmediately()) {
-                throw new OrderActionRefused(
-                        OrderActionRefused.Kind.FORBIDDEN,
+        AuditEntry attempted = OrderActions.attempted(
+                        actionOf(command.skipApproval()), command.orderNumber(), by, submittedAt)
+                .reason(command.reason().key())
+                .comment(command.comment());
+        return orderActions.act(command, by, attempted, (order, member, entry) -> {
+            String comment = FormInput.optionalText(command.comment(), FormInput.COMMENT_MAX);
+            if (command.skipApproval() && !by.role().mayRevokeImmediately()) {
+                throw new ActionRefused(
+                        ActionRefused.Kind.FORBIDDEN,
                         "revocation.refused.skip-approval",
                         by + " may not skip approval",
-                        orderNumber);
+                        order.getOrderNumber());
             }
             order.checkRevocable();
             if (requests.existsByOrderIdAndStatus(order.getId(), RevocationRequest.Status.NEEDS_APPROVAL)) {
-                throw new OrderActionRefused(
-                        "revocation.refused.waiting", "order " + orderNumber + " has a waiting request", orderNumber);
+                throw new ActionRefused(
+                        "revocation.refused.waiting",
+                        "order " + order.getOrderNumber() + " has a waiting request",
+                        order.getOrderNumber());
             }
-            order.checkVersion(form.versionShown());
             // R7 when two submissions race: both bump the order's version, so only one can commit.
             entityManager.lock(order, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            Member member = members.getReferenceById(by.memberId());
-            if (form.skipApproval()) {
-                order.revoke(member, form.reason(), form.comment(), submittedAt, submittedAt);
-                return new RevocationOutcome(orders.save(order), null);
+            if (command.skipApproval()) {
+                order.revoke(member, command.reason(), comment, submittedAt, submittedAt);
+                return new RevocationOutcome(order, null);
             }
             RevocationRequest request =
-                    requests.save(RevocationRequest.submit(order, member, form.reason(), form.comment(), submittedAt));
+                    requests.save(RevocationRequest.submit(order, member, command.reason(), comment, submittedAt));
             return new RevocationOutcome(order, request);
         });
     }
 
     /** A2, A4: decided once; two administrators at the same moment: exactly one wins. */
-    public RevocationRequest approve(Long requestId, String comment, CurrentMember by) {
-        return decide(requestId, comment, by, AuditAction.REVOCATION_APPROVED);
-    }
-
-    public RevocationRequest reject(Long requestId, String comment, CurrentMember by) {
-        return decide(requestId, comment, by, AuditAction.REVOCATION_REJECTED);
-    }
-
-    private RevocationRequest decide(Long requestId, String comment, CurrentMember by, AuditAction action) {
+    public RevocationRequest decide(DecideRequest command, CurrentMember by) {
         Instant now = clock.instant();
+        AuditAction action = command.decision() == Decision.APPROVE
+                ? AuditAction.REVOCATION_APPROVED
+                : AuditAction.REVOCATION_REJECTED;
         AuditEntry attempted = AuditEntry.of(action, now)
                 .account(by.accountId())
                 .actor(by.memberId())
-                .comment(comment);
+                .comment(command.comment());
         return attempts.attempt(attempted, "request.refused.decided-concurrently", entry -> {
-            RevocationRequest request = visible(requestId, by);
+            RevocationRequest request = visible(command.requestId(), by);
             CertificateOrder order = request.getOrder();
             entry.order(order.getAccountId(), order.getId(), order.getOrderNumber())
                     .request(request.getId())
                     .move(request.getStatus(), null);
             if (!by.role().decidesRevocations()) {
-                throw new OrderActionRefused(
-                        OrderActionRefused.Kind.FORBIDDEN,
+                throw new ActionRefused(
+                        ActionRefused.Kind.FORBIDDEN,
                         "request.refused.not-administrator",
                         by + " may not decide requests",
-                        requestId);
+                        command.requestId());
             }
-            String decisionComment = FormInput.optionalText(comment, FormInput.COMMENT_MAX);
+            String decisionComment = FormInput.optionalText(command.comment(), FormInput.COMMENT_MAX);
             Member member = members.getReferenceById(by.memberId());
-            if (action == AuditAction.REVOCATION_APPROVED) {
+            if (command.decision() == Decision.APPROVE) {
                 request.approve(member, decisionComment, now);
             } else {
                 request.reject(member, decisionComment, now);
@@ -155,7 +149,7 @@ public class Revocations {
 
     private RevocationRequest visible(Long requestId, CurrentMember member) {
         return requests.findVisible(requestId, member.accountId(), requesterFilter(member))
-                .orElseThrow(() -> new RequestNotFoundException(requestId));
+                .orElseThrow(() -> new NotFound("request " + requestId));
     }
 
     private static Long requesterFilter(CurrentMember member) {
@@ -163,23 +157,16 @@ public class Revocations {
     }
 
     /** R5: products only support can revoke; the order's status does not change. */
-    public CertificateOrder requestFromSupport(
-            String orderNumber, String reasonSent, String noteSent, String versionShown, CurrentMember by) {
+    public CertificateOrder askSupport(AskSupportToRevoke command, CurrentMember by) {
         Instant now = clock.instant();
-        AuditEntry attempted = AuditEntry.of(AuditAction.SUPPORT_REVOCATION_REQUESTED, now)
-                .order(by.accountId(), null, orderNumber)
-                .actor(by.memberId())
-                .reason(reasonSent)
-                .comment(noteSent);
-        return attempts.attempt(attempted, "order.refused.concurrent", entry -> {
-            CertificateOrder order = finder.forAction(orderNumber, by);
-            entry.order(order.getAccountId(), order.getId(), orderNumber).move(order.getStatus(), null);
-            OrderPermissions.requireActor(by, orderNumber);
-            RevocationReason reason = FormInput.reason(reasonSent);
-            String note = FormInput.requiredText(noteSent, FormInput.NOTE_MAX, "support.note-required");
-            order.checkVersion(FormInput.version(versionShown));
-            order.requestRevocationFromSupport(members.getReferenceById(by.memberId()), reason, note, now);
-            return orders.save(order);
+        AuditEntry attempted = OrderActions.attempted(
+                        AuditAction.SUPPORT_REVOCATION_REQUESTED, command.orderNumber(), by, now)
+                .reason(command.reason().key())
+                .comment(command.note());
+        return orderActions.act(command, by, attempted, (order, member, entry) -> {
+            String note = FormInput.requiredText(command.note(), FormInput.NOTE_MAX, "support.note-required");
+            order.requestRevocationFromSupport(member, command.reason(), note, now);
+            return order;
         });
     }
 }

@@ -1,6 +1,5 @@
 package com.certportal.web;
 
-import com.certportal.demo.DemoSignIns;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -10,10 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
-    private final ObjectProvider<DemoSignIns> demoSignIns;
+    private final ObjectProvider<SignInHints> signInHints;
 
-    LoginController(ObjectProvider<DemoSignIns> demoSignIns) {
-        this.demoSignIns = demoSignIns;
+    LoginController(ObjectProvider<SignInHints> signInHints) {
+        this.signInHints = signInHints;
     }
 
     @GetMapping("/login")
@@ -21,7 +20,7 @@ class LoginController {
         if (authentication != null && authentication.isAuthenticated()) {
             return "redirect:/orders";
         }
-        demoSignIns.ifAvailable(demo -> model.addAttribute("demoSignIns", demo.all()));
+        signInHints.ifAvailable(hints -> model.addAttribute("demoSignIns", hints.hints()));
         return "login";
     }
 

@@ -1,7 +1,8 @@
 package com.certportal.web;
 
-import com.certportal.order.OrderActionRefused;
-import com.certportal.order.OrderNotFoundException;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.BadRequestException;
+import com.certportal.action.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +28,16 @@ class WebErrors {
         this.messages = messages;
     }
 
-    @ExceptionHandler(OrderNotFoundException.class)
+    @ExceptionHandler(NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(OrderNotFoundException e) {
+    String notFound(NotFound e) {
         log.debug("404: {}", e.getMessage());
         return "error/404";
     }
 
     /** A refusal no controller turned into a re-shown form: its translated message, with its status. */
-    @ExceptionHandler(OrderActionRefused.class)
-    String refused(OrderActionRefused refused, Model model, HttpServletResponse response) {
+    @ExceptionHandler(ActionRefused.class)
+    String refused(ActionRefused refused, Model model, HttpServletResponse response) {
         messages.showRefusal(refused, model, response);
         return "error/refused";
     }

@@ -1,10 +1,7 @@
 package com.certportal.web;
 
-import com.certportal.order.CertificateOrder;
-import com.certportal.order.OrderActionRefused;
-import com.certportal.order.OrderStatus;
+import com.certportal.action.ActionRefused;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.MessageSource;
@@ -32,36 +29,22 @@ public class WebMessages {
         return messages.getMessage(key, translated(arguments), LocaleContextHolder.getLocale());
     }
 
-    /**
-     * P7, R3: what an action did to the order and its money, as the confirmation shows it: whether a
-     * revocation counted as a cancellation, where the refund went, and the hardware token (P6).
-     */
-    public List<String> outcomeOf(CertificateOrder order) {
-        List<String> lines = new ArrayList<>();
-        if (order.getStatus() == OrderStatus.REVOKED) {
-            lines.add(
-                    text(order.isTreatedAsCancellation() ? "order.treated-as-cancellation" : "order.revocation-only"));
-        }
-        if (order.getRefundRoute() != null) {
-            lines.add(text("refund.route." + order.getRefundRoute().key() + ".done"));
-        }
-        if (order.isHardwareTokenKeptForReuse()) {
-            lines.add(text("refund.token-kept"));
-        }
-        return lines;
+    /** Several lines given as message keys (an action's outcome), in the member's language. */
+    public List<String> texts(List<String> keys) {
+        return keys.stream().map(key -> text(key)).toList();
     }
 
-    public String refusal(OrderActionRefused refused) {
+    public String refusal(ActionRefused refused) {
         return text(refused.messageKey(), refused.messageArguments());
     }
 
     /** A refused action re-shows its page with the reason, answered with the refusal's status. */
-    public void showRefusal(OrderActionRefused refused, Model model, HttpServletResponse response) {
+    public void showRefusal(ActionRefused refused, Model model, HttpServletResponse response) {
         response.setStatus(status(refused).value());
         model.addAttribute("problem", refusal(refused));
     }
 
-    public static HttpStatus status(OrderActionRefused refused) {
+    public static HttpStatus status(ActionRefused refused) {
         return switch (refused.kind()) {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

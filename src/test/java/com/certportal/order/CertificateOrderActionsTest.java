@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.certportal.account.Member;
 import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +44,9 @@ class CertificateOrderActionsTest {
         CertificateOrder order = issued(Product.TLS_DV, FIRST_ISSUED);
 
         assertThatThrownBy(() -> order.cancel(admin, FIRST_ISSUED.plusSeconds(1)))
-                .isInstanceOfSatisfying(OrderActionRefused.class, refused -> {
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> {
                     assertThat(refused.messageKey()).isEqualTo("order.refused.cancel-not-pending");
-                    assertThat(refused.kind()).isEqualTo(OrderActionRefused.Kind.CONFLICT);
+                    assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.CONFLICT);
                     assertThat(refused.messageArguments()).containsExactly("10000001", "status.issued");
                 });
         assertThat(order.getStatus()).isEqualTo(OrderStatus.ISSUED);
@@ -98,7 +99,7 @@ class CertificateOrderActionsTest {
 
         assertThatThrownBy(() -> order.revoke(admin, RevocationReason.UNSPECIFIED, null, DEADLINE, DEADLINE))
                 .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
+                        ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.revoke-not-issued"));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING);
     }
@@ -112,7 +113,7 @@ class CertificateOrderActionsTest {
 
         assertThatThrownBy(order::checkRevocable)
                 .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
+                        ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.revoke-needs-support"));
         assertThat(order.actionsFor(Role.USER, false)).containsExactly(OrderAction.REQUEST_SUPPORT_REVOCATION);
 
@@ -135,7 +136,7 @@ class CertificateOrderActionsTest {
         assertThatThrownBy(() ->
                         order.requestRevocationFromSupport(admin, RevocationReason.UNSPECIFIED, "note", FIRST_ISSUED))
                 .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
+                        ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.support-not-needed"));
         assertThat(order.getSupportRevocationNote()).isNull();
     }
@@ -181,11 +182,9 @@ class CertificateOrderActionsTest {
     void aFormShownAtAnOlderVersionIsRefusedAsStale() {
         CertificateOrder order = issued(Product.TLS_DV, FIRST_ISSUED);
 
-        order.checkVersion(order.getVersion());
-        assertThatThrownBy(() -> order.checkVersion(order.getVersion() + 1))
-                .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
-                        refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.stale"));
+        assertThat(order.staleAgainst(order.getVersion())).isEmpty();
+        assertThat(order.staleAgainst(order.getVersion() + 1))
+                .hasValueSatisfying(refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.stale"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.certportal.account.Account;
 import com.certportal.account.Member;
 import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
 import com.certportal.token.HardwareToken;
 import java.math.BigDecimal;
@@ -134,7 +135,7 @@ class CertificateOrderTest {
             CertificateOrder order = issued(Product.TLS_OV);
 
             assertThatThrownBy(() -> order.issue("300000009", "SERIAL-9", ISSUED.plus(Duration.ofDays(3))))
-                    .isInstanceOf(OrderActionRefused.class);
+                    .isInstanceOf(ActionRefused.class);
 
             assertThat(order.getFirstIssuedAt()).isEqualTo(ISSUED);
             assertThat(order.getCertificates()).hasSize(1);
@@ -146,7 +147,7 @@ class CertificateOrderTest {
             order.cancel(requester, PLACED.plusSeconds(60));
 
             assertThatThrownBy(() -> order.issue("300000009", "SERIAL-9", ISSUED))
-                    .isInstanceOf(OrderActionRefused.class);
+                    .isInstanceOf(ActionRefused.class);
             assertThat(order.getFirstIssuedAt()).isNull();
         }
     }
@@ -211,9 +212,9 @@ class CertificateOrderTest {
             for (CertificateOrder order : List.of(pending, revoked)) {
                 int before = order.getCertificates().size();
                 assertThatThrownBy(() -> reissue(order, "shop.example.com", ISSUED.plus(Duration.ofDays(1))))
-                        .isInstanceOf(OrderActionRefused.class)
-                        .satisfies(e -> assertThat(((OrderActionRefused) e).messageKey())
-                                .isEqualTo("order.refused.not-issued"));
+                        .isInstanceOf(ActionRefused.class)
+                        .satisfies(e ->
+                                assertThat(((ActionRefused) e).messageKey()).isEqualTo("order.refused.not-issued"));
                 assertThat(order.getCertificates()).hasSize(before);
             }
         }
@@ -249,9 +250,9 @@ class CertificateOrderTest {
                 Instant canceledAtBefore = order.getCanceledAt();
                 assertThat(order.canCancel()).as("%s", before).isFalse();
                 assertThatThrownBy(() -> order.cancel(requester, ISSUED.plus(Duration.ofDays(1))))
-                        .isInstanceOf(OrderActionRefused.class)
+                        .isInstanceOf(ActionRefused.class)
                         .hasMessageContaining(before.name())
-                        .satisfies(e -> assertThat(((OrderActionRefused) e).messageKey())
+                        .satisfies(e -> assertThat(((ActionRefused) e).messageKey())
                                 .isEqualTo("order.refused.cancel-not-pending"));
                 assertThat(order.getStatus()).isEqualTo(before);
                 assertThat(order.getCanceledAt()).isEqualTo(canceledAtBefore);
@@ -292,7 +293,7 @@ class CertificateOrderTest {
             assertThat(order.canRevoke()).isFalse();
             assertThat(order.needsSupportToRevoke()).isTrue();
             assertThatThrownBy(() -> order.revoke(requester, RevocationReason.UNSPECIFIED, null, ISSUED, ISSUED))
-                    .isInstanceOf(OrderActionRefused.class);
+                    .isInstanceOf(ActionRefused.class);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.ISSUED);
             assertThat(order.getCertificates()).allMatch(Certificate::isValid);
@@ -313,8 +314,8 @@ class CertificateOrderTest {
                 assertThat(order.canRevoke()).as("%s", before).isFalse();
                 assertThat(order.needsSupportToRevoke()).as("%s", before).isFalse();
                 assertThatThrownBy(() -> order.revoke(requester, RevocationReason.KEY_COMPROMISE, null, ISSUED, ISSUED))
-                        .isInstanceOf(OrderActionRefused.class)
-                        .satisfies(e -> assertThat(((OrderActionRefused) e).messageKey())
+                        .isInstanceOf(ActionRefused.class)
+                        .satisfies(e -> assertThat(((ActionRefused) e).messageKey())
                                 .isEqualTo("order.refused.revoke-not-issued"));
                 assertThat(order.getStatus()).isEqualTo(before);
             }

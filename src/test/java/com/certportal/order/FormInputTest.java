@@ -3,6 +3,8 @@ package com.certportal.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.certportal.action.ActionRefused;
+import com.certportal.action.FormInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,22 +14,22 @@ class FormInputTest {
 
     @Test
     void exactlyTheFiveFormReasonsAreAccepted_R2() {
-        assertThat(FormInput.reason("key_compromise")).isEqualTo(RevocationReason.KEY_COMPROMISE);
-        assertThat(FormInput.reason("cessation_of_operation")).isEqualTo(RevocationReason.CESSATION_OF_OPERATION);
-        assertThat(FormInput.reason("affiliation_changed")).isEqualTo(RevocationReason.AFFILIATION_CHANGED);
-        assertThat(FormInput.reason("superseded")).isEqualTo(RevocationReason.SUPERSEDED);
-        assertThat(FormInput.reason("unspecified")).isEqualTo(RevocationReason.UNSPECIFIED);
+        assertThat(RevocationReason.parse("key_compromise")).isEqualTo(RevocationReason.KEY_COMPROMISE);
+        assertThat(RevocationReason.parse("cessation_of_operation")).isEqualTo(RevocationReason.CESSATION_OF_OPERATION);
+        assertThat(RevocationReason.parse("affiliation_changed")).isEqualTo(RevocationReason.AFFILIATION_CHANGED);
+        assertThat(RevocationReason.parse("superseded")).isEqualTo(RevocationReason.SUPERSEDED);
+        assertThat(RevocationReason.parse("unspecified")).isEqualTo(RevocationReason.UNSPECIFIED);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "KEY_COMPROMISE", "ca_compromise", "privilege_withdrawn", "1"})
     void anyOtherReasonIsBadInput_R2(String sent) {
-        assertInvalid(() -> FormInput.reason(sent), "revocation.invalid-reason");
+        assertInvalid(() -> RevocationReason.parse(sent), "revocation.invalid-reason");
     }
 
     @Test
     void aMissingReasonIsBadInput_R2() {
-        assertInvalid(() -> FormInput.reason(null), "revocation.invalid-reason");
+        assertInvalid(() -> RevocationReason.parse(null), "revocation.invalid-reason");
     }
 
     @Test
@@ -69,8 +71,8 @@ class FormInputTest {
     }
 
     private static void assertInvalid(Runnable input, String messageKey) {
-        assertThatThrownBy(input::run).isInstanceOfSatisfying(OrderActionRefused.class, refused -> {
-            assertThat(refused.kind()).isEqualTo(OrderActionRefused.Kind.INVALID);
+        assertThatThrownBy(input::run).isInstanceOfSatisfying(ActionRefused.class, refused -> {
+            assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.INVALID);
             assertThat(refused.messageKey()).isEqualTo(messageKey);
         });
     }

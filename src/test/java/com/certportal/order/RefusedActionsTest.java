@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.FormInput;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;

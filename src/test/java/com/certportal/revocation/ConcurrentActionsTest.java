@@ -9,13 +9,16 @@ import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
 import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;
 import com.certportal.mail.MailKind;
+import com.certportal.order.CancelOrder;
 import com.certportal.order.Cancellations;
-import com.certportal.order.OrderActionRefused;
 import com.certportal.order.OrderStatus;
+import com.certportal.order.RevocationReason;
+import com.certportal.revocation.DecideRequest.Decision;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.OrderState;
@@ -104,7 +107,7 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
         List<String> outcomes = race(administrators.stream()
                 .<Callable<String>>map(admin -> () -> revocations
-                        .approve(requestId, "approved by " + admin, admin)
+                        .decide(new DecideRequest(requestId, Decision.APPROVE, "approved by " + admin), admin)
                         .getStatus()
                         .key())
                 .toList());
@@ -142,11 +145,11 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
                     CurrentMember admin = administrators.get(i);
                     return i % 2 == 0
                             ? () -> revocations
-                                    .approve(requestId, null, admin)
+                                    .decide(new DecideRequest(requestId, Decision.APPROVE, null), admin)
                                     .getStatus()
                                     .key()
                             : () -> revocations
-                                    .reject(requestId, null, admin)
+                                    .decide(new DecideRequest(requestId, Decision.REJECT, null), admin)
                                     .getStatus()
                                     .key();
                 })
@@ -183,8 +186,7 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
         List<String> outcomes = race(submitters.stream()
                 .<Callable<String>>map(member -> () -> {
-                    RevocationOutcome outcome = revocations.submit(
-                            order, new RevocationSubmission("superseded", null, null, shownVersion), member);
+                    RevocationOutcome outcome = revocations.submit(superseded(order, shownVersion), member);
                     return outcome.request().getStatus().key();
                 })
                 .toList());
@@ -213,12 +215,19 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
         List<String> outcomes = race(List.of(
                 () -> revocations
-                        .submit(order, new RevocationSubmission("superseded", null, null, shownVersion), account.user())
+                        .submit(superseded(order, shownVersion), account.user())
                         .request()
                         .getStatus()
                         .key(),
                 () -> revocations
-                        .submit(order, new RevocationSubmission("key_compromise", null, "true", shownVersion), admin)
+                        .submit(
+                                new SubmitRevocation(
+                                        order,
+                                        RevocationReason.KEY_COMPROMISE,
+                                        null,
+                                        true,
+                                        Long.parseLong(shownVersion)),
+                                admin)
                         .order()
                         .getStatus()
                         .key()));
@@ -244,7 +253,7 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
         List<String> outcomes = race(List.of(account.user(), administrators.get(0)).stream()
                 .<Callable<String>>map(member -> () -> cancellations
-                        .cancel(order, shownVersion, member)
+                        .cancel(new CancelOrder(order, Long.parseLong(shownVersion)), member)
                         .getStatus()
                         .key())
                 .toList());
@@ -268,7 +277,9 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
     private Long submitRequest(String order) {
         RevocationOutcome outcome = revocations.submit(
-                order, new RevocationSubmission("cessation_of_operation", null, null, version(order)), account.user());
+                new SubmitRevocation(
+                        order, RevocationReason.CESSATION_OF_OPERATION, null, false, Long.parseLong(version(order))),
+                account.user());
         return outcome.request().getId();
     }
 
@@ -288,7 +299,7 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
                 try {
                     action.call();
                     return WON;
-                } catch (OrderActionRefused refused) {
+                } catch (ActionRefused refused) {
                     return refused.messageKey();
                 }
             }));
@@ -308,5 +319,9 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
         return history(order, action).stream()
                 .filter(r -> r.getOutcome() == AuditRecord.Outcome.DONE)
                 .toList();
+    }
+
+    private static SubmitRevocation superseded(String order, String shownVersion) {
+        return new SubmitRevocation(order, RevocationReason.SUPERSEDED, null, false, Long.parseLong(shownVersion));
     }
 }

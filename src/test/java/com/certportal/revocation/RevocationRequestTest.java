@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.certportal.account.Member;
 import com.certportal.account.Role;
+import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.OrderActionRefused;
 import com.certportal.order.OrderStatus;
 import com.certportal.order.RefundRoute;
 import com.certportal.order.RevocationReason;
@@ -98,12 +98,12 @@ class RevocationRequestTest {
         request.reject(admin, "no", FIRST_ISSUED.plusSeconds(60));
 
         assertThatThrownBy(() -> request.approve(admin, "yes", FIRST_ISSUED.plusSeconds(120)))
-                .isInstanceOfSatisfying(OrderActionRefused.class, refused -> {
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> {
                     assertThat(refused.messageKey()).isEqualTo("request.refused.decided");
-                    assertThat(refused.kind()).isEqualTo(OrderActionRefused.Kind.CONFLICT);
+                    assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.CONFLICT);
                 });
         assertThatThrownBy(() -> request.reject(admin, "again", FIRST_ISSUED.plusSeconds(120)))
-                .isInstanceOf(OrderActionRefused.class);
+                .isInstanceOf(ActionRefused.class);
 
         assertThat(request.getStatus()).isEqualTo(RevocationRequest.Status.REJECTED);
         assertThat(request.getDecisionComment()).isEqualTo("no");
@@ -120,12 +120,12 @@ class RevocationRequestTest {
         assertThatThrownBy(() ->
                         RevocationRequest.submit(pendingOrder, user, RevocationReason.UNSPECIFIED, null, FIRST_ISSUED))
                 .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
+                        ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.revoke-not-issued"));
         assertThatThrownBy(() -> RevocationRequest.submit(
                         documentSigning, user, RevocationReason.UNSPECIFIED, null, FIRST_ISSUED))
                 .isInstanceOfSatisfying(
-                        OrderActionRefused.class,
+                        ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.revoke-needs-support"));
     }
 }

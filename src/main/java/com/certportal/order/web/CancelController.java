@@ -1,11 +1,16 @@
 package com.certportal.order.web;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.FormInput;
+import com.certportal.audit.AuditAction;
+import com.certportal.order.CancelOrder;
 import com.certportal.order.Cancellations;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
-import com.certportal.order.OrderActionRefused;
+import com.certportal.order.OrderActions;
 import com.certportal.order.OrderFinder;
+import com.certportal.order.OrderNumbers;
 import com.certportal.order.RefundRoute;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
@@ -17,21 +22,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** C1-C3: Certificate actions > Cancel order opens a confirmation page; only its button cancels. */
 @Controller
 class CancelController {
 
+    /** The confirmation form as the browser sends it. */
+    record CancelForm(String version) {
+        CancelOrder toCommand(String orderNumber) {
+            return new CancelOrder(orderNumber, FormInput.version(version));
+        }
+    }
+
     private final OrderFinder orders;
-    private final OrderPages pages;
+    private final OrderActions orderActions;
     private final Cancellations cancellations;
     private final WebMessages messages;
 
-    CancelController(OrderFinder orders, OrderPages pages, Cancellations cancellations, WebMessages messages) {
+    CancelController(OrderFinder orders, OrderActions orderActions, Cancellations cancellations, WebMessages messages) {
         this.orders = orders;
-        this.pages = pages;
+        this.orderActions = orderActions;
         this.cancellations = cancellations;
         this.messages = messages;
     }
@@ -42,9 +53,8 @@ class CancelController {
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             HttpServletResponse response) {
-        CertificateOrder order = orders.get(OrderPages.wellFormed(orderNumber), member);
-        show(order, member, model);
-        if (!order.actionsFor(member.role(), false).contains(OrderAction.CANCEL)) {
+        CertificateOrder order = orders.get(OrderNumbers.wellFormed(orderNumber), member);
+        if (!show(order, member, model)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "orders/cancel";
@@ -53,30 +63,37 @@ class CancelController {
     @PostMapping("/orders/{orderNumber}/cancel")
     String cancel(
             @PathVariable String orderNumber,
-            @RequestParam(required = false) String version,
+            CancelForm form,
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        OrderPages.wellFormed(orderNumber);
+        OrderNumbers.wellFormed(orderNumber);
         try {
-            CertificateOrder canceled = cancellations.cancel(orderNumber, version, member);
+            CancelOrder command = orderActions.parse(
+                    AuditAction.ORDER_CANCELED, orderNumber, member, () -> form.toCommand(orderNumber));
+            CertificateOrder canceled = cancellations.cancel(command, member);
             Notices.success(
                     redirect,
                     Arrays.asList(
                             messages.text("cancel.done", orderNumber),
                             canceled.getProduct().sendsCancellationMail() ? messages.text("cancel.mail-sent") : null),
-                    messages.outcomeOf(canceled));
+                    messages.texts(canceled.outcomeKeys()));
             return "redirect:/orders/" + orderNumber;
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
             show(orders.get(orderNumber, member), member, model);
             return "orders/cancel";
         }
     }
 
-    private void show(CertificateOrder order, CurrentMember member, Model model) {
-        pages.summary(order, member, model, "order");
+    /** C1: whether the page offers the confirmation (a pending order) or says why not. */
+    private static boolean show(CertificateOrder order, CurrentMember member, Model model) {
+        // A pending order has no revocation request, so none can be waiting.
+        boolean offered = order.actionsFor(member.role(), false).contains(OrderAction.CANCEL);
+        model.addAttribute("order", order);
+        model.addAttribute("offered", offered);
         model.addAttribute("refundRoute", RefundRoute.forPayment(order.getPayment()));
+        return offered;
     }
 }

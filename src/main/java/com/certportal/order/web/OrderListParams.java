@@ -1,9 +1,9 @@
 package com.certportal.order.web;
 
+import com.certportal.action.BadRequestException;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderSearch;
 import com.certportal.order.OrderStatus;
-import com.certportal.web.BadRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.certportal.refund.web;
 
 import com.certportal.account.CurrentMember;
-import com.certportal.order.OrderActionRefused;
+import com.certportal.action.ActionRefused;
 import com.certportal.refund.RefundCase;
 import com.certportal.refund.RefundCases;
 import com.certportal.web.Notices;
@@ -47,7 +47,7 @@ class RefundCasesController {
                     messages.text(
                             "refund.case.contacted-done", refund.getOrder().getOrderNumber()));
             return "redirect:/refunds";
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             return refused(member, model, response, refused);
         }
     }
@@ -65,13 +65,12 @@ class RefundCasesController {
                     redirect,
                     messages.text("refund.case.refunded-done", refund.getOrder().getOrderNumber()));
             return "redirect:/refunds";
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             return refused(member, model, response, refused);
         }
     }
 
-    private String refused(
-            CurrentMember member, Model model, HttpServletResponse response, OrderActionRefused refused) {
+    private String refused(CurrentMember member, Model model, HttpServletResponse response, ActionRefused refused) {
         messages.showRefusal(refused, model, response);
         model.addAttribute("cases", refundCases.list(member));
         return "refund/cases";

@@ -1,10 +1,12 @@
 package com.certportal.revocation.web;
 
 import com.certportal.account.CurrentMember;
-import com.certportal.order.OrderActionRefused;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.BadRequestException;
+import com.certportal.revocation.DecideRequest;
+import com.certportal.revocation.DecideRequest.Decision;
 import com.certportal.revocation.RevocationRequest;
 import com.certportal.revocation.Revocations;
-import com.certportal.web.BadRequestException;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,9 +45,12 @@ class RequestsController {
                         .orElseThrow(() -> new BadRequestException("unknown request status " + s)));
         var requests = revocations.list(filter, member);
         model.addAttribute("requests", requests);
+        long waitingCount =
+                requests.stream().filter(RevocationRequest::isWaiting).count();
+        model.addAttribute("waitingCount", waitingCount);
+        // A3: a member who cannot decide is told whom to ask.
         model.addAttribute(
-                "waitingCount",
-                requests.stream().filter(RevocationRequest::isWaiting).count());
+                "askAdministrator", waitingCount > 0 && !member.role().decidesRevocations());
         model.addAttribute("statuses", RevocationRequest.Status.values());
         model.addAttribute(
                 "selectedStatus", filter.map(RevocationRequest.Status::key).orElse(""));
@@ -67,14 +72,14 @@ class RequestsController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            RevocationRequest approved = revocations.approve(id, comment, member);
+            RevocationRequest approved = revocations.decide(new DecideRequest(id, Decision.APPROVE, comment), member);
             Notices.success(
                     redirect,
                     List.of(messages.text(
                             "request.approved", approved.getOrder().getOrderNumber())),
-                    messages.outcomeOf(approved.getOrder()));
+                    messages.texts(approved.getOrder().outcomeKeys()));
             return "redirect:/requests/" + id;
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             return refusedDecision(id, comment, member, model, response, refused);
         }
     }
@@ -88,12 +93,12 @@ class RequestsController {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         try {
-            RevocationRequest rejected = revocations.reject(id, comment, member);
+            RevocationRequest rejected = revocations.decide(new DecideRequest(id, Decision.REJECT, comment), member);
             Notices.success(
                     redirect,
                     messages.text("request.rejected", rejected.getOrder().getOrderNumber()));
             return "redirect:/requests/" + id;
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             return refusedDecision(id, comment, member, model, response, refused);
         }
     }
@@ -104,7 +109,7 @@ class RequestsController {
             CurrentMember member,
             Model model,
             HttpServletResponse response,
-            OrderActionRefused refused) {
+            ActionRefused refused) {
         messages.showRefusal(refused, model, response);
         model.addAttribute("comment", comment);
         model.addAttribute("request", revocations.get(id, member));

@@ -1,17 +1,21 @@
 package com.certportal.revocation.web;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.FormInput;
+import com.certportal.audit.AuditAction;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.FormInput;
 import com.certportal.order.OrderAction;
-import com.certportal.order.OrderActionRefused;
+import com.certportal.order.OrderActions;
 import com.certportal.order.OrderFinder;
+import com.certportal.order.OrderNumbers;
 import com.certportal.order.RevocationReason;
-import com.certportal.order.web.OrderPages;
+import com.certportal.revocation.AskSupportToRevoke;
 import com.certportal.revocation.RevocationOutcome;
 import com.certportal.revocation.RevocationPreview;
-import com.certportal.revocation.RevocationSubmission;
+import com.certportal.revocation.RevocationRequest;
 import com.certportal.revocation.Revocations;
+import com.certportal.revocation.SubmitRevocation;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,22 +28,49 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** R1-R7: the revoke form (from the detail page and from quick view), and R5's request to support. */
 @Controller
 class RevokeController {
 
+    /** The revoke form as the browser sends it. */
+    record RevokeForm(String reason, String comment, String skipApproval, String version) {
+
+        SubmitRevocation toCommand(String orderNumber) {
+            return new SubmitRevocation(
+                    orderNumber,
+                    RevocationReason.parse(reason),
+                    comment,
+                    FormInput.flag(skipApproval),
+                    FormInput.version(version));
+        }
+
+        /** What the trail records as attempted, even when the form is refused as malformed. */
+        AuditAction attempted() {
+            return Revocations.actionOf(FormInput.saysTrue(skipApproval));
+        }
+    }
+
+    /** The request to support as the browser sends it. */
+    record SupportForm(String reason, String note, String version) {
+
+        AskSupportToRevoke toCommand(String orderNumber) {
+            return new AskSupportToRevoke(
+                    orderNumber, RevocationReason.parse(reason), note, FormInput.version(version));
+        }
+    }
+
     private final OrderFinder orders;
-    private final OrderPages pages;
+    private final OrderActions orderActions;
     private final Revocations revocations;
     private final WebMessages messages;
     private final Clock clock;
 
-    RevokeController(OrderFinder orders, OrderPages pages, Revocations revocations, WebMessages messages, Clock clock) {
+    RevokeController(
+            OrderFinder orders, OrderActions orderActions, Revocations revocations, WebMessages messages, Clock clock) {
         this.orders = orders;
-        this.pages = pages;
+        this.orderActions = orderActions;
         this.revocations = revocations;
         this.messages = messages;
         this.clock = clock;
@@ -51,12 +82,11 @@ class RevokeController {
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             HttpServletResponse response) {
-        CertificateOrder order = orders.get(OrderPages.wellFormed(orderNumber), member);
+        CertificateOrder order = orders.get(OrderNumbers.wellFormed(orderNumber), member);
         if (order.needsSupportToRevoke()) {
             return "redirect:/orders/" + orderNumber + "/support-revocation";
         }
-        showForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null, false);
-        if (!actions(model).contains(OrderAction.REVOKE.key())) {
+        if (!showForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "revocation/revoke";
@@ -65,23 +95,21 @@ class RevokeController {
     @PostMapping("/orders/{orderNumber}/revoke")
     String revoke(
             @PathVariable String orderNumber,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String comment,
-            @RequestParam(required = false) String skipApproval,
-            @RequestParam(required = false) String version,
+            RevokeForm form,
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        OrderPages.wellFormed(orderNumber);
+        OrderNumbers.wellFormed(orderNumber);
         try {
-            RevocationOutcome outcome = revocations.submit(
-                    orderNumber, new RevocationSubmission(reason, comment, skipApproval, version), member);
+            SubmitRevocation command =
+                    orderActions.parse(form.attempted(), orderNumber, member, () -> form.toCommand(orderNumber));
+            RevocationOutcome outcome = revocations.submit(command, member);
             if (outcome.revokedImmediately()) {
                 Notices.success(
                         redirect,
                         List.of(messages.text("revoke.done", orderNumber)),
-                        messages.outcomeOf(outcome.order()));
+                        messages.texts(outcome.order().outcomeKeys()));
                 return "redirect:/orders/" + orderNumber;
             }
             Long requestId = outcome.request().getId();
@@ -92,9 +120,9 @@ class RevokeController {
             }
             Notices.success(redirect, messages.text("revoke.requested.user", orderNumber));
             return "redirect:/orders/" + orderNumber;
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
-            showForm(orders.get(orderNumber, member), member, model, reason, comment, false);
+            showForm(orders.get(orderNumber, member), member, model, form.reason(), form.comment());
             return "revocation/revoke";
         }
     }
@@ -105,9 +133,8 @@ class RevokeController {
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             HttpServletResponse response) {
-        CertificateOrder order = orders.get(OrderPages.wellFormed(orderNumber), member);
-        showSupportForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null);
-        if (!actions(model).contains(OrderAction.REQUEST_SUPPORT_REVOCATION.key())) {
+        CertificateOrder order = orders.get(OrderNumbers.wellFormed(orderNumber), member);
+        if (!showSupportForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "revocation/support";
@@ -116,33 +143,32 @@ class RevokeController {
     @PostMapping("/orders/{orderNumber}/support-revocation")
     String requestFromSupport(
             @PathVariable String orderNumber,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String note,
-            @RequestParam(required = false) String version,
+            SupportForm form,
             @AuthenticationPrincipal CurrentMember member,
             Model model,
             RedirectAttributes redirect,
             HttpServletResponse response) {
-        OrderPages.wellFormed(orderNumber);
+        OrderNumbers.wellFormed(orderNumber);
         try {
-            revocations.requestFromSupport(orderNumber, reason, note, version, member);
+            AskSupportToRevoke command = orderActions.parse(
+                    AuditAction.SUPPORT_REVOCATION_REQUESTED, orderNumber, member, () -> form.toCommand(orderNumber));
+            revocations.askSupport(command, member);
             Notices.success(redirect, messages.text("support.done", orderNumber));
             return "redirect:/orders/" + orderNumber;
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
-            showSupportForm(orders.get(orderNumber, member), member, model, reason, note);
+            showSupportForm(orders.get(orderNumber, member), member, model, form.reason(), form.note());
             return "revocation/support";
         }
     }
 
-    private void showForm(
-            CertificateOrder order,
-            CurrentMember member,
-            Model model,
-            String reason,
-            String comment,
-            boolean skipApproval) {
-        pages.summary(order, member, model, "order");
+    /** R4: the form states the outcome before submitting; returns whether revoking is offered now. */
+    private boolean showForm(CertificateOrder order, CurrentMember member, Model model, String reason, String comment) {
+        RevocationRequest waiting = revocations.waitingFor(order).orElse(null);
+        boolean offered = order.actionsFor(member.role(), waiting != null).contains(OrderAction.REVOKE);
+        model.addAttribute("order", order);
+        model.addAttribute("offered", offered);
+        model.addAttribute("waitingRequest", waiting);
         model.addAttribute("reasons", RevocationReason.values());
         model.addAttribute("selectedReason", reason);
         model.addAttribute("comment", comment);
@@ -151,19 +177,19 @@ class RevokeController {
         if (order.getFirstIssuedAt() != null) {
             model.addAttribute("preview", RevocationPreview.of(order, clock.instant()));
         }
+        return offered;
     }
 
-    private void showSupportForm(
+    private static boolean showSupportForm(
             CertificateOrder order, CurrentMember member, Model model, String reason, String note) {
-        pages.summary(order, member, model, "order");
+        Set<OrderAction> actions = order.actionsFor(member.role(), false);
+        boolean offered = actions.contains(OrderAction.REQUEST_SUPPORT_REVOCATION);
+        model.addAttribute("order", order);
+        model.addAttribute("offered", offered);
         model.addAttribute("reasons", RevocationReason.values());
         model.addAttribute("selectedReason", reason);
         model.addAttribute("note", note);
         model.addAttribute("noteMax", FormInput.NOTE_MAX);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> actions(Model model) {
-        return (Set<String>) model.getAttribute("actions");
+        return offered;
     }
 }

@@ -1,4 +1,4 @@
-package com.certportal.web;
+package com.certportal.action;
 
 /** A malformed URL or parameter: answered with the 400 page, never a stack trace. */
 public class BadRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.certportal.order;
+package com.certportal.action;
 
 import com.certportal.audit.AuditEntry;
 import com.certportal.audit.AuditTrail;
@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one action on an order in its own transaction. A refusal (a rule, a missing right, a stale
- * page, someone else acting at the same moment, an order that is not visible) changes nothing and is
+ * Runs one action in its own transaction. A refusal (a rule, a missing right, a stale page, bad input,
+ * someone else acting at the same moment, something that is not visible) changes nothing and is
  * recorded in the trail (T1) before it is rethrown for the web to translate.
  */
 @Component
@@ -25,21 +25,21 @@ public class ActionAttempts {
     }
 
     /**
-     * @param attempted what is being tried, by whom; the work fills in the order once it found it
+     * @param attempted what is being tried, by whom; the work fills in what it acts on once found
      * @param concurrentKey the message shown when another transaction changed the same rows first
      */
     public <T> T attempt(AuditEntry attempted, String concurrentKey, Function<AuditEntry, T> work) {
         try {
             return transaction.execute(status -> work.apply(attempted));
-        } catch (OrderActionRefused refused) {
+        } catch (ActionRefused refused) {
             trail.recordRefusal(attempted.detail(refused.messageKey()));
             throw refused;
-        } catch (OrderNotFoundException notFound) {
+        } catch (NotFound notFound) {
             trail.recordRefusal(attempted.detail("not-found"));
             throw notFound;
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException concurrent) {
             trail.recordRefusal(attempted.detail(concurrentKey));
-            throw new OrderActionRefused(concurrentKey, "concurrent change: " + concurrent.getMessage());
+            throw new ActionRefused(concurrentKey, "concurrent change: " + concurrent.getMessage());
         }
     }
 }

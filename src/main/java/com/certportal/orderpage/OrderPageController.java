@@ -1,9 +1,11 @@
-package com.certportal.order.web;
+package com.certportal.orderpage;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderFinder;
+import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderStatus;
+import com.certportal.order.web.OrderListParams;
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,12 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** L1-L4: the order list with its quick view, and the bookmarkable order page. */
 @Controller
-class OrderController {
+class OrderPageController {
 
     private final OrderFinder orders;
-    private final OrderPages pages;
+    private final OrderPageAssembler pages;
 
-    OrderController(OrderFinder orders, OrderPages pages) {
+    OrderPageController(OrderFinder orders, OrderPageAssembler pages) {
         this.orders = orders;
         this.pages = pages;
     }
@@ -34,7 +36,7 @@ class OrderController {
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("pageSizes", OrderListParams.PAGE_SIZES);
         if (params.view() != null) {
-            pages.summary(orders.get(params.view(), member), member, model, "quickView");
+            model.addAttribute("quickView", pages.summary(orders.get(params.view(), member), member));
         }
         return "orders/list";
     }
@@ -47,13 +49,14 @@ class OrderController {
             @AuthenticationPrincipal CurrentMember member,
             Model model) {
         params.checked();
-        pages.summary(orders.get(OrderPages.wellFormed(orderNumber), member), member, model, "quickView");
+        model.addAttribute(
+                "quickView", pages.summary(orders.get(OrderNumbers.wellFormed(orderNumber), member), member));
         return "orders/quick-view :: panel";
     }
 
     @GetMapping("/orders/{orderNumber}")
     String detail(@PathVariable String orderNumber, @AuthenticationPrincipal CurrentMember member, Model model) {
-        pages.detail(orders.get(OrderPages.wellFormed(orderNumber), member), member, model);
+        model.addAttribute("page", pages.detail(orders.get(OrderNumbers.wellFormed(orderNumber), member), member));
         return "orders/detail";
     }
 }

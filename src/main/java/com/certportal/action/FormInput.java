@@ -1,6 +1,8 @@
-package com.certportal.order;
+package com.certportal.action;
 
-import com.certportal.order.OrderActionRefused.Kind;
+import com.certportal.action.ActionRefused.Kind;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks what a form sent, inside the action it belongs to, so that bad input is refused with a
@@ -13,10 +15,10 @@ public final class FormInput {
 
     private FormInput() {}
 
-    /** R2: one of exactly five reasons. */
-    public static RevocationReason reason(String value) {
-        return RevocationReason.fromKey(value == null ? "" : value.trim())
-                .orElseThrow(() -> invalid("revocation.invalid-reason", "unknown reason " + value));
+    /** One of a fixed set of form values (`fromKey`); anything else is refused with {@code invalidKey}. */
+    public static <E> E choice(String value, Function<String, Optional<E>> fromKey, String invalidKey) {
+        return fromKey.apply(value == null ? "" : value.trim())
+                .orElseThrow(() -> invalid(invalidKey, "unknown value " + value));
     }
 
     public static String optionalText(String value, int max) {
@@ -63,7 +65,7 @@ public final class FormInput {
         return "true".equals(value) || "on".equals(value);
     }
 
-    private static OrderActionRefused invalid(String key, String detail, Object... args) {
-        return new OrderActionRefused(Kind.INVALID, key, detail, args);
+    private static ActionRefused invalid(String key, String detail, Object... args) {
+        return new ActionRefused(Kind.INVALID, key, detail, args);
     }
 }

@@ -1,0 +1,10 @@
+package com.certportal.revocation;
+
+/** A2: an administrator approves or rejects a waiting request, with an optional comment. */
+public record DecideRequest(long requestId, Decision decision, String comment) {
+
+    public enum Decision {
+        APPROVE,
+        REJECT
+    }
+}
