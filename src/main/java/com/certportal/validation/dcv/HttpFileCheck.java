@@ -61,6 +61,15 @@ public class HttpFileCheck {
         this.readTimeoutNanos = properties.readTimeout().toNanos();
     }
 
+    /**
+     * Whether the file method may validate {@code dnsName}: BR 3.2.2.4.18 says it is "NOT suitable for
+     * validating Wildcard Domain Names", so a wildcard should be offered email or DNS only, even though
+     * {@link #check} would look at the base domain's file.
+     */
+    public static boolean suitableFor(String dnsName) {
+        return !dnsName.startsWith("*.");
+    }
+
     /** The URL the customer publishes the token at, for the page's instructions (V4). */
     public static String url(String dnsName) {
         return "http://" + ApproverEmails.baseDomain(dnsName) + PATH;
