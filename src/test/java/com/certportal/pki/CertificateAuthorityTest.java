@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.certportal.catalog.CertificateLifetime;
 import com.certportal.catalog.Product;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -58,7 +57,7 @@ class CertificateAuthorityTest {
     private static X509Certificate issue(Product product, PublicKey key, String cn, List<String> names, String org) {
         Instant notAfter = CertificateLifetime.notAfter(product, ISSUED, ISSUED.plus(Duration.ofDays(3 * 365)));
         IssuedCertificate issued = CA.issue(new IssueRequest(product, key, cn, names, org, ISSUED, notAfter));
-        X509Certificate certificate = parse(issued.pem());
+        X509Certificate certificate = TestCa.parse(issued.pem());
         assertThat(issued.family()).isEqualTo(CaFamily.of(product));
         assertThat(issued.notBefore()).isEqualTo(certificate.getNotBefore().toInstant());
         assertThat(issued.notAfter()).isEqualTo(certificate.getNotAfter().toInstant());
@@ -340,15 +339,6 @@ class CertificateAuthorityTest {
         assertThat(CaFamily.of(Product.PRIVATE)).isEqualTo(CaFamily.PRIVATE);
         assertThat(CaFamily.fromKey("code-signing")).contains(CaFamily.CODE_SIGNING);
         assertThat(CaFamily.fromKey("nope")).isEmpty();
-    }
-
-    static X509Certificate parse(String pem) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int years(X509Certificate certificate) {

@@ -1,10 +1,15 @@
 package com.certportal.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,6 +42,15 @@ final class TestCa {
 
     static CertificateAuthority open(CaProperties properties, Instant now) {
         return new CertificateAuthority(properties, new PkiProperties(BASE_URL), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    static X509Certificate parse(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static CertificateAuthority create(String purpose) {
