@@ -112,7 +112,12 @@ final class CaKeyStore {
         if (!Files.isReadable(config)) {
             throw new IllegalStateException("The PKCS#11 configuration " + config + " cannot be read.");
         }
-        Provider token = Security.getProvider("SunPKCS11").configure(config.toString());
+        Provider sunPkcs11 = Security.getProvider("SunPKCS11");
+        if (sunPkcs11 == null) {
+            throw new IllegalStateException(
+                    "This JDK has no SunPKCS11 provider for certportal.ca.keystore-type=PKCS11.");
+        }
+        Provider token = sunPkcs11.configure(config.toString());
         KeyStore store = KeyStore.getInstance("PKCS11", token);
         store.load(null, properties.keystorePassword().toCharArray());
         // The keys are made by the token, so they are born in it and never exist outside.

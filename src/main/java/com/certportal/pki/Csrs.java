@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -79,7 +80,15 @@ public final class Csrs {
         if (upload.length > MAX_UPLOAD_BYTES) {
             throw CsrRefused.because(Problem.of(Problem.CSR, "csr.file-too-large", MAX_UPLOAD_BYTES / 1024));
         }
-        return check(new String(upload, StandardCharsets.UTF_8), product);
+        return check(new String(upload, charsetOf(upload)), product);
+    }
+
+    /** PEM is ASCII; a file saved as UTF-16 (with its byte order mark) is read as such. */
+    private static Charset charsetOf(byte[] upload) {
+        boolean utf16 = upload.length >= 2
+                && ((upload[0] == (byte) 0xFE && upload[1] == (byte) 0xFF)
+                        || (upload[0] == (byte) 0xFF && upload[1] == (byte) 0xFE));
+        return utf16 ? StandardCharsets.UTF_16 : StandardCharsets.UTF_8;
     }
 
     /** O2 for pasted PEM text. */

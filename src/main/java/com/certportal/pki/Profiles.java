@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -105,8 +106,7 @@ final class Profiles {
 
     /** The OCSP responder's own certificate is not checked for revocation (RFC 6960 4.2.2.2.1). */
     static void ocspNoCheck(X509v3CertificateBuilder builder) throws CertIOException {
-        builder.addExtension(
-                org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+        builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
     }
 
     static void subjectKeyIdentifier(X509v3CertificateBuilder builder, PublicKey key) throws CertIOException {

@@ -120,6 +120,17 @@ class CsrsTest {
         }
 
         @Test
+        void anUploadedFileSavedAsUtf16IsRead() {
+            byte[] utf16 = csr("CN=www.example.com").getBytes(StandardCharsets.UTF_16LE);
+            byte[] withBom = new byte[utf16.length + 2];
+            withBom[0] = (byte) 0xFF;
+            withBom[1] = (byte) 0xFE;
+            System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+
+            assertThat(Csrs.check(withBom, Product.TLS_DV).names()).containsExactly("www.example.com");
+        }
+
+        @Test
         void anUploadOf64KibIsReadAndOneByteMoreIsRefused() {
             byte[] pem = csr("CN=www.example.com").getBytes(StandardCharsets.US_ASCII);
             byte[] exactly = Arrays.copyOf(pem, Csrs.MAX_UPLOAD_BYTES);
