@@ -87,4 +87,27 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && slot() && slot().innerHTML.trim() !== '') { closeQuickView(true); }
   });
+
+  // O1: the request form shows the parts the chosen product and payment use (all are shown without
+  // JavaScript, and the server ignores the parts a product does not use).
+  function showRequestFormParts(form) {
+    var product = form.querySelector('[data-product]');
+    var option = product && product.options[product.selectedIndex];
+    var checkedPayment = form.querySelector('input[name=paymentMethod]:checked');
+    var payment = checkedPayment ? checkedPayment.value : '';
+    form.querySelectorAll('[data-needs=domains]').forEach(function (part) {
+      part.hidden = !!option && option.getAttribute('data-domains') !== 'true';
+    });
+    form.querySelectorAll('[data-needs=token]').forEach(function (part) {
+      part.hidden = !!option && option.getAttribute('data-token') !== 'true';
+    });
+    form.querySelectorAll('[data-payment]').forEach(function (part) {
+      part.hidden = part.getAttribute('data-payment') !== payment;
+    });
+  }
+
+  document.querySelectorAll('[data-request-form]').forEach(function (form) {
+    showRequestFormParts(form);
+    form.addEventListener('change', function () { showRequestFormParts(form); });
+  });
 })();

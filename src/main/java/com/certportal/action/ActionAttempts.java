@@ -24,6 +24,11 @@ public class ActionAttempts {
         this.trail = trail;
     }
 
+    /** A refusal found before the action could start (a form that cannot become a command). */
+    public void refuse(AuditEntry attempted, ActionRefused refused) {
+        trail.recordRefusal(attempted.detail(refused.messageKey()));
+    }
+
     /**
      * @param attempted what is being tried, by whom; the work fills in what it acts on once found
      * @param concurrentKey the message shown when another transaction changed the same rows first

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public final class AuditEntry {
 
-    final AuditAction action;
+    AuditAction action;
     final Instant at;
     Long accountId;
     Long orderId;
@@ -28,6 +28,12 @@ public final class AuditEntry {
 
     public static AuditEntry of(AuditAction action, Instant at) {
         return new AuditEntry(action, at);
+    }
+
+    /** The action, once known (a decision on a request is named by the request's kind). */
+    public AuditEntry action(AuditAction action) {
+        this.action = action;
+        return this;
     }
 
     public AuditEntry order(Long accountId, Long orderId, String orderNumber) {

@@ -1,7 +1,9 @@
 package com.certportal.catalog;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The product catalog. Each product knows the rules that depend on what it is: whether it can be
@@ -59,6 +61,26 @@ public enum Product {
         return family == Family.CODE_SIGNING;
     }
 
+    /** V1: server certificates prove control of every name; private ones are the customer's own. */
+    public boolean validatesDomains() {
+        return family == Family.SERVER;
+    }
+
+    /** O2, I2: server and private certificates name DNS names; signing certificates a person or company. */
+    public boolean certifiesDnsNames() {
+        return family == Family.SERVER || family == Family.PRIVATE;
+    }
+
+    /** V2: organization-validated (OV, EV) products also need the CA's validation agents. */
+    public boolean validatesOrganization() {
+        return validation == Validation.OV || validation == Validation.EV;
+    }
+
+    /** O2: EV certificates never carry a wildcard. */
+    public boolean allowsWildcards() {
+        return validation != Validation.EV && family != Family.CODE_SIGNING && family != Family.DOCUMENT_SIGNING;
+    }
+
     public Family family() {
         return family;
     }
@@ -69,6 +91,15 @@ public enum Product {
 
     public BigDecimal priceFor(int years) {
         return yearlyPrice.multiply(BigDecimal.valueOf(years));
+    }
+
+    /** The form value (`tls_dv`, `code_signing`, ...), part of the request form's contract (O1). */
+    public String formKey() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Product> fromFormKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.formKey().equals(key)).findFirst();
     }
 
     /** Message key of the product's display name. */

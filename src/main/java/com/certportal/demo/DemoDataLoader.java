@@ -5,26 +5,38 @@ import static java.time.Duration.ofHours;
 
 import com.certportal.account.Account;
 import com.certportal.account.AccountRepository;
+import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
 import com.certportal.catalog.Product;
+import com.certportal.issuance.Issuance;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderRepository;
+import com.certportal.order.OrderSpec;
 import com.certportal.order.Payment;
+import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.order.RevocationReason;
 import com.certportal.order.ServerPlatform;
+import com.certportal.ordering.Ordering;
+import com.certportal.ordering.PlaceOrder;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.unit.EnterpriseUnitRepository;
+import com.certportal.validation.DomainValidationRepository;
+import com.certportal.validation.Validations;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +67,16 @@ class DemoDataLoader implements ApplicationRunner {
     private final EnterpriseUnitRepository units;
     private final HardwareTokenRepository tokens;
     private final OrderNumbers numbers;
+    private final Issuance issuance;
+    private final Ordering ordering;
+    private final Validations validations;
+    private final DomainValidationRepository domainValidations;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
     private final Clock clock;
+
+    /** The demo servers' keys, by common name, while the data is made (never stored). */
+    private final Map<String, KeyPair> keys = new HashMap<>();
 
     private int voucherCount;
     private int tokenCount;
@@ -70,6 +89,10 @@ class DemoDataLoader implements ApplicationRunner {
             EnterpriseUnitRepository units,
             HardwareTokenRepository tokens,
             OrderNumbers numbers,
+            Issuance issuance,
+            Ordering ordering,
+            Validations validations,
+            DomainValidationRepository domainValidations,
             PasswordEncoder passwordEncoder,
             TransactionTemplate transaction,
             Clock clock) {
@@ -80,6 +103,10 @@ class DemoDataLoader implements ApplicationRunner {
         this.units = units;
         this.tokens = tokens;
         this.numbers = numbers;
+        this.issuance = issuance;
+        this.ordering = ordering;
+        this.validations = validations;
+        this.domainValidations = domainValidations;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
         this.clock = clock;
@@ -175,13 +202,12 @@ class DemoDataLoader implements ApplicationRunner {
 
         CertificateOrder reissued =
                 issued(admin, Product.TLS_OV, "reissued-8d.example.com", card(Product.TLS_OV), now.minus(ofDays(8)));
-        reissued.reissue(
-                numbers.nextCertificateId(),
-                numbers.nextSerialNumber(),
+        issuance.reissue(
+                reissued,
+                DemoKeys.newKey().getPublic(),
                 "reissued-8d.example.com",
                 List.of("reissued-8d.example.com", "www.reissued-8d.example.com", "shop.reissued-8d.example.com"),
                 now.minus(ofDays(1)));
-        orders.save(reissued);
 
         CertificateOrder revoked =
                 issued(admin, Product.TLS_OV, "revoked-60d.example.com", card(Product.TLS_OV), now.minus(ofDays(60)));
@@ -202,6 +228,69 @@ class DemoDataLoader implements ApplicationRunner {
                 "other-pending.example.org",
                 voucher(other, Product.TLS_DV),
                 now.minus(ofDays(1)));
+
+        // P6: a code-signing order cancelled before issue keeps its token for the account's next order.
+        CertificateOrder tokenKept = place(
+                user,
+                Product.CODE_SIGNING,
+                "canceled-codesign.example.com",
+                card(Product.CODE_SIGNING).withHardwareToken(token(example, now.minus(ofDays(3))), TOKEN_PRICE),
+                now.minus(ofDays(3)));
+        tokenKept.cancel(user, now.minus(ofDays(2)));
+        orders.save(tokenKept);
+
+        // P4, O3: a voucher nobody has used yet, to order with.
+        vouchers.save(new Voucher(example.getId(), DemoSignIns.UNUSED_VOUCHER));
+
+        // O1-O5, V1, V2 through the real request flow, with CSRs made like a server would.
+        requestFlowScenarios(admin, user);
+
+        Account operations = accounts.save(new Account("CertPortal CA", Account.Kind.CA_OPERATIONS, founded));
+        member(operations, DemoSignIns.VALIDATION_AGENT, "Jun Ito", "ja", founded);
+    }
+
+    /**
+     * The new path of an order, at the demo's start: a DV order whose DCV mail waits on the Mail page
+     * (its link works), an OV order whose names are validated and whose organization waits for the CA's
+     * validation agents, and a user's order request waiting for an administrator's approval.
+     */
+    private void requestFlowScenarios(Member admin, Member user) {
+        ordering.place(
+                serverOrder(Product.TLS_DV, "dcv-email.example.com", DcvMethod.EMAIL, "apply the DCV link"),
+                new CurrentMember(admin));
+
+        CertificateOrder ov = ordering.place(
+                        serverOrder(Product.TLS_OV, "ov-pending.example.com", DcvMethod.EMAIL, null),
+                        new CurrentMember(admin))
+                .order();
+        domainValidations.findByOrderIdOrderByIdAsc(ov.getId()).forEach(v -> validations.confirmByLink(v.getToken()));
+
+        ordering.place(
+                serverOrder(
+                        Product.TLS_DV,
+                        "request-waiting.example.com",
+                        DcvMethod.DNS_TXT,
+                        "For the new campaign site, please approve."),
+                new CurrentMember(user));
+    }
+
+    private static PlaceOrder serverOrder(Product product, String cn, DcvMethod dcv, String comment) {
+        return new PlaceOrder(
+                product,
+                DemoKeys.csr(cn, List.of(cn, "www." + cn)),
+                null,
+                null,
+                1,
+                ServerPlatform.NGINX,
+                RequestType.NEW,
+                null,
+                1,
+                PaymentMethod.CREDIT_CARD,
+                null,
+                null,
+                null,
+                dcv,
+                comment);
     }
 
     /** Varied orders so that paging and search have something to do; seeded, so the same every time. */
@@ -226,23 +315,19 @@ class DemoDataLoader implements ApplicationRunner {
                 default -> card(product);
             };
             Instant placedAt = now.minus(ofDays(60 + random.nextInt(700))).minus(ofHours(random.nextInt(24)));
-            CertificateOrder order = CertificateOrder.place(
+            int years = 1 + random.nextInt(2);
+            CertificateOrder order = orders.save(CertificateOrder.place(
                     numbers.nextOrderNumber(),
                     requester,
-                    product,
-                    1 + random.nextInt(2),
-                    i % 5 == 0 ? RequestType.RENEWAL : RequestType.NEW,
-                    ServerPlatform.NGINX,
-                    cn,
-                    List.of(cn, "www." + cn),
+                    spec(product, cn, years, ServerPlatform.NGINX),
                     payment,
-                    placedAt);
+                    placedAt));
             int fate = random.nextInt(10);
             if (fate == 0) {
                 order.cancel(requester, placedAt.plus(ofDays(1)));
             } else if (fate >= 2) {
                 Instant issuedAt = placedAt.plus(ofDays(1 + random.nextInt(3)));
-                order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
+                issuance.issue(order, keys.get(cn).getPublic(), issuedAt);
                 if (fate == 9) {
                     Instant revokedAt = issuedAt.plus(ofDays(40 + random.nextInt(20)));
                     order.revoke(admin, RevocationReason.SUPERSEDED, null, revokedAt, revokedAt);
@@ -263,25 +348,40 @@ class DemoDataLoader implements ApplicationRunner {
                 at));
     }
 
+    /**
+     * An order placed from a CSR made like a server would make it; a TLS/SSL order is validated by a
+     * DNS record (which the demo never publishes, so a pending one stays pending until cancelled).
+     */
     private CertificateOrder place(Member requester, Product product, String cn, Payment payment, Instant placedAt) {
-        CertificateOrder order = CertificateOrder.place(
-                numbers.nextOrderNumber(),
-                requester,
+        ServerPlatform platform =
+                product.family() == Product.Family.SERVER ? ServerPlatform.APACHE : ServerPlatform.NOT_APPLICABLE;
+        return orders.save(CertificateOrder.place(
+                numbers.nextOrderNumber(), requester, spec(product, cn, 1, platform), payment, placedAt));
+    }
+
+    /**
+     * An order from a CSR made like a server would make it; a TLS/SSL order is validated by a DNS
+     * record (which the demo never publishes, so a pending one stays pending until cancelled).
+     */
+    private OrderSpec spec(Product product, String cn, int years, ServerPlatform platform) {
+        List<String> names = product.certifiesDnsNames() ? List.of(cn, "www." + cn) : List.of();
+        DemoKeys.Request csr = DemoKeys.request(cn, names);
+        keys.put(cn, csr.key());
+        return new OrderSpec(
                 product,
-                1,
+                years,
                 RequestType.NEW,
-                product.family() == Product.Family.SERVER ? ServerPlatform.APACHE : ServerPlatform.NOT_APPLICABLE,
+                null,
+                platform,
+                csr.pem(),
                 cn,
-                List.of(cn, "www." + cn),
-                payment,
-                placedAt);
-        return orders.save(order);
+                names,
+                product.validatesDomains() ? DcvMethod.DNS_TXT : null);
     }
 
     private CertificateOrder issued(Member requester, Product product, String cn, Payment payment, Instant issuedAt) {
         CertificateOrder order = place(requester, product, cn, payment, issuedAt.minus(ofDays(2)));
-        order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
-        return orders.save(order);
+        return issuance.issue(order, keys.get(cn).getPublic(), issuedAt);
     }
 
     private static Payment bank(Product product, boolean paid) {

@@ -24,9 +24,15 @@ public class DemoSignIns implements SignInHints {
     static final SignIn USER = new SignIn("user@example.com", "Example Corp", Role.USER);
     static final SignIn FINANCE = new SignIn("finance@example.com", "Example Corp", Role.FINANCE_MANAGER);
     static final SignIn OTHER_ADMIN = new SignIn("admin@other.example", "Other Corp", Role.ADMINISTRATOR);
+    /** V2: the CA's validation staff, in its operations area (no customer account). */
+    static final SignIn VALIDATION_AGENT =
+            new SignIn("validation@certportal.example", "CertPortal CA", Role.VALIDATION_AGENT);
+
+    /** P4, O3: an unused voucher of Example Corp to place an order with. */
+    public static final String UNUSED_VOUCHER = "VCH-DEMO-0001";
 
     public List<SignIn> all() {
-        return List.of(ADMIN, USER, FINANCE, OTHER_ADMIN);
+        return List.of(ADMIN, USER, FINANCE, OTHER_ADMIN, VALIDATION_AGENT);
     }
 
     @Override

@@ -8,7 +8,19 @@ public enum MailKind {
     /** A2: a revocation request was rejected. */
     REVOCATION_REJECTED,
     /** R5: a revocation only support can do. */
-    SUPPORT_REVOCATION;
+    SUPPORT_REVOCATION,
+    /** O4: a new order request was rejected. */
+    ORDER_REQUEST_REJECTED,
+    /** V1: the one-time link that proves control of a name, to a constructed address of its domain. */
+    DOMAIN_VALIDATION;
+
+    /**
+     * V1: the mail's body is a secret of its recipient (a validation link): once mail is really
+     * delivered, the portal does not show it to the account that asked for the validation.
+     */
+    public boolean carriesSecret() {
+        return this == DOMAIN_VALIDATION;
+    }
 
     public String key() {
         return "mail.kind." + name().toLowerCase(Locale.ROOT);

@@ -2,11 +2,14 @@ package com.certportal.mail;
 
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
+import com.certportal.approval.ApprovalRequest;
+import com.certportal.approval.ApprovalRequest.RequestDecided;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
+import com.certportal.pki.PkiProperties;
 import com.certportal.revocation.RevocationRequest;
-import com.certportal.revocation.RevocationRequest.RevocationDecided;
+import com.certportal.validation.ValidationEvents.DomainValidationStarted;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -23,12 +26,19 @@ class MailTriggers {
     private final MailProperties properties;
     private final MessageSource messages;
     private final MemberRepository members;
+    private final PkiProperties publicUrls;
 
-    MailTriggers(Outbox outbox, MailProperties properties, MessageSource messages, MemberRepository members) {
+    MailTriggers(
+            Outbox outbox,
+            MailProperties properties,
+            MessageSource messages,
+            MemberRepository members,
+            PkiProperties publicUrls) {
         this.outbox = outbox;
         this.properties = properties;
         this.messages = messages;
         this.members = members;
+        this.publicUrls = publicUrls;
     }
 
     /** C4: organization-validated products mail the requester; other products send none. */
@@ -50,15 +60,18 @@ class MailTriggers {
         }
     }
 
-    /** A2: the requester learns that its revocation request was rejected. */
+    /** A2, O4: the requester learns that its request (a revocation or a new order) was rejected. */
     @EventListener
-    void on(RevocationDecided decided) {
-        if (decided.rejected()) {
-            RevocationRequest request = decided.request();
-            CertificateOrder order = request.getOrder();
-            Member requester = request.getRequester();
-            Locale language = requester.getLocale();
-            String comment = request.getDecisionComment() == null ? "-" : request.getDecisionComment();
+    void on(RequestDecided decided) {
+        if (!decided.rejected()) {
+            return;
+        }
+        ApprovalRequest request = decided.request();
+        CertificateOrder order = request.getOrder();
+        Member requester = request.getRequester();
+        Locale language = requester.getLocale();
+        String comment = request.getDecisionComment() == null ? "-" : request.getDecisionComment();
+        if (request instanceof RevocationRequest revocation) {
             outbox.enqueue(
                     MailKind.REVOCATION_REJECTED,
                     order.getAccountId(),
@@ -68,8 +81,45 @@ class MailTriggers {
                     order.getOrderNumber(),
                     order.getCommonName(),
                     messages.getMessage(
-                            "revocation-reason." + request.getReason().key(), null, language),
+                            "revocation-reason." + revocation.getReason().key(), null, language),
                     comment);
+        } else {
+            outbox.enqueue(
+                    MailKind.ORDER_REQUEST_REJECTED,
+                    order.getAccountId(),
+                    order.getId(),
+                    requester.getEmail(),
+                    language,
+                    order.getOrderNumber(),
+                    order.getCommonName(),
+                    product(order, language),
+                    comment);
+        }
+    }
+
+    /**
+     * V1: the one-time link goes to each constructed address of the name's registrable domain, in
+     * the requester's language; whoever holds one of those mailboxes confirms it on a page.
+     */
+    @EventListener
+    void on(DomainValidationStarted started) {
+        CertificateOrder order = started.validation().getOrder();
+        Locale language = order.getRequester().getLocale();
+        String link = publicUrls
+                .baseUrl()
+                .resolve("/dcv/" + started.confirmationToken())
+                .toString();
+        for (String approver : started.approverEmails()) {
+            outbox.enqueue(
+                    MailKind.DOMAIN_VALIDATION,
+                    order.getAccountId(),
+                    order.getId(),
+                    approver,
+                    language,
+                    started.validation().getName(),
+                    order.getOrderNumber(),
+                    link,
+                    product(order, language));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.certportal.order;
 
+import com.certportal.pki.IssuedCertificate;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,7 +50,15 @@ public class Certificate {
 
     private Instant issuedAt;
 
+    private Instant notBefore;
+
     private Instant expiresAt;
+
+    /** I1: the certificate as the CA signed it (public data). */
+    private String pem;
+
+    /** I1: which of the CA's families signed it (TLS, code signing, ...). */
+    private String caFamily;
 
     private Instant revokedAt;
 
@@ -64,19 +73,21 @@ public class Certificate {
     Certificate(
             CertificateOrder order,
             String certificateId,
-            String serialNumber,
+            IssuedCertificate issued,
             String commonName,
             List<String> subjectAltNames,
-            Instant issuedAt,
-            Instant expiresAt) {
+            Instant issuedAt) {
         this.order = order;
         this.certificateId = certificateId;
-        this.serialNumber = serialNumber;
+        this.serialNumber = issued.serialHex();
         this.commonName = commonName;
         this.subjectAltNames = SubjectAltNames.join(subjectAltNames);
         this.status = Status.VALID;
         this.issuedAt = issuedAt;
-        this.expiresAt = expiresAt;
+        this.notBefore = issued.notBefore();
+        this.expiresAt = issued.notAfter();
+        this.pem = issued.pem();
+        this.caFamily = issued.family().key();
     }
 
     void revoke(RevocationReason reason, Instant at) {
@@ -94,6 +105,10 @@ public class Certificate {
 
     public boolean isValid() {
         return status == Status.VALID;
+    }
+
+    public CertificateOrder getOrder() {
+        return order;
     }
 
     public String getCertificateId() {
@@ -118,6 +133,18 @@ public class Certificate {
 
     public Instant getIssuedAt() {
         return issuedAt;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public String getPem() {
+        return pem;
+    }
+
+    public String getCaFamily() {
+        return caFamily;
     }
 
     public Instant getExpiresAt() {

@@ -3,13 +3,18 @@ package com.certportal.order;
 import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
+import com.certportal.catalog.CertificateLifetime;
 import com.certportal.catalog.Product;
 import com.certportal.order.OrderEvents.CertificateReissued;
+import com.certportal.order.OrderEvents.OrderApproved;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.OrderIssued;
 import com.certportal.order.OrderEvents.OrderPlaced;
+import com.certportal.order.OrderEvents.OrderRequestClosed;
+import com.certportal.order.OrderEvents.OrderRequested;
 import com.certportal.order.OrderEvents.OrderRevoked;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
+import com.certportal.pki.IssuedCertificate;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -26,7 +31,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,6 +114,20 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
 
     private Instant supportRevocationRequestedAt;
 
+    /** O1: the CSR the order was placed with (a public request, never a key). */
+    private String csrPem;
+
+    /** V1: how the names are validated; none for products that validate no domain. */
+    @Enumerated(EnumType.STRING)
+    private DcvMethod dcvMethod;
+
+    /** K6: the order this renewal renews. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    private CertificateOrder renewalOf;
+
+    /** O4, O5: when the order was placed (at submission, or when its request was approved). */
+    private Instant placedAt;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("issuedAt, id")
     private List<Certificate> certificates = new ArrayList<>();
@@ -123,32 +142,51 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     protected CertificateOrder() {}
 
     private CertificateOrder(
-            String orderNumber,
-            Member requester,
-            Product product,
-            int validityYears,
-            RequestType requestType,
-            ServerPlatform serverPlatform,
-            String commonName,
-            List<String> subjectAltNames,
-            Payment payment,
-            Instant now) {
+            String orderNumber, Member requester, OrderSpec spec, Payment payment, OrderStatus status, Instant now) {
+        if (payment.hasHardwareToken() && !spec.product().offersHardwareToken()) {
+            throw new IllegalArgumentException(spec.product() + " comes without a hardware token");
+        }
         this.orderNumber = orderNumber;
         this.accountId = requester.getAccountId();
         this.requester = requester;
-        this.product = product;
-        this.validityYears = validityYears;
-        this.requestType = requestType;
-        this.serverPlatform = serverPlatform;
-        this.commonName = commonName.trim().toLowerCase(Locale.ROOT);
-        this.subjectAltNames = SubjectAltNames.join(subjectAltNames);
+        this.product = spec.product();
+        this.validityYears = spec.validityYears();
+        this.requestType = spec.requestType();
+        this.renewalOf = spec.renewalOf();
+        this.serverPlatform = spec.serverPlatform();
+        this.csrPem = spec.csrPem();
+        this.commonName = spec.commonName().trim().toLowerCase(Locale.ROOT);
+        this.subjectAltNames = SubjectAltNames.join(spec.names());
+        this.dcvMethod = spec.dcvMethod();
         this.payment = payment;
-        this.status = OrderStatus.PENDING;
+        this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    /** A new order, pending until its first certificate is issued. */
+    /** O3, O5: an order placed at once (an administrator's, or the account skips approval): pending. */
+    public static CertificateOrder place(
+            String orderNumber, Member requester, OrderSpec spec, Payment payment, Instant now) {
+        CertificateOrder order = new CertificateOrder(orderNumber, requester, spec, payment, OrderStatus.PENDING, now);
+        order.payment.settleAtPlacement();
+        order.placedAt = now;
+        order.registerEvent(new OrderPlaced(order, requester.getId(), now));
+        return order;
+    }
+
+    /**
+     * O4: a user's order that waits for an administrator. What its payment reserved (voucher,
+     * licences, an existing token) stays reserved until the request is decided or withdrawn.
+     */
+    public static CertificateOrder request(
+            String orderNumber, Member requester, OrderSpec spec, Payment payment, Instant now) {
+        CertificateOrder order =
+                new CertificateOrder(orderNumber, requester, spec, payment, OrderStatus.NEEDS_APPROVAL, now);
+        order.registerEvent(new OrderRequested(order, requester.getId(), now));
+        return order;
+    }
+
+    /** A new order placed at once, without a CSR (demo data and tests; the key is given at issuance). */
     public static CertificateOrder place(
             String orderNumber,
             Member requester,
@@ -160,34 +198,68 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
             List<String> subjectAltNames,
             Payment payment,
             Instant now) {
-        if (validityYears < 1 || validityYears > 3) {
-            throw new IllegalArgumentException("validity must be 1 to 3 years, not " + validityYears);
-        }
-        if (payment.hasHardwareToken() && !product.offersHardwareToken()) {
-            throw new IllegalArgumentException(product + " comes without a hardware token");
-        }
-        CertificateOrder order = new CertificateOrder(
+        return place(
                 orderNumber,
                 requester,
-                product,
-                validityYears,
-                requestType,
-                serverPlatform,
-                commonName,
-                subjectAltNames,
+                OrderSpec.withoutCsr(product, validityYears, requestType, serverPlatform, commonName, subjectAltNames),
                 payment,
                 now);
-        order.registerEvent(new OrderPlaced(order, requester.getId(), now));
-        return order;
     }
 
-    /** The first certificate: the order becomes issued and its first issue date is set, once. */
-    public Certificate issue(String certificateId, String serialNumber, Instant now) {
+    /** O4, O5: an administrator approved the request: the order is placed and waits for validation. */
+    public void approve(Member by, Instant now) {
+        move(OrderStatus.PENDING, "approve");
+        payment.settleAtPlacement();
+        placedAt = now;
+        touch(now);
+        registerEvent(new OrderApproved(this, by.getId(), now));
+    }
+
+    /** O4: rejected, or withdrawn by its requester: whatever the request reserved is released, once. */
+    public void closeRequest(OrderStatus outcome, Member by, Instant now) {
+        if (outcome != OrderStatus.REJECTED && outcome != OrderStatus.WITHDRAWN) {
+            throw new IllegalArgumentException("a request closes as rejected or withdrawn, not " + outcome);
+        }
+        move(outcome, outcome == OrderStatus.REJECTED ? "reject" : "withdraw");
+        payment.releaseReservation();
+        touch(now);
+        registerEvent(new OrderRequestClosed(this, by.getId(), outcome, now));
+    }
+
+    /**
+     * I4: the first certificate: the order becomes issued and its first issue date is set, once
+     * (reissues never move it).
+     */
+    public Certificate issue(String certificateId, IssuedCertificate issued, Instant now) {
         move(OrderStatus.ISSUED, "issue");
         firstIssuedAt = now;
-        Certificate certificate = addCertificate(certificateId, serialNumber, commonName, getSubjectAltNames(), now);
+        Certificate certificate = addCertificate(certificateId, issued, commonName, getSubjectAltNames(), now);
         registerEvent(new OrderIssued(this, certificate, now));
         return certificate;
+    }
+
+    /** O4, O5: still waiting for an administrator's approval. */
+    public boolean needsApproval() {
+        return status == OrderStatus.NEEDS_APPROVAL;
+    }
+
+    /** O5, V: placed, not yet issued: validation decides when it is. */
+    public boolean isPending() {
+        return status == OrderStatus.PENDING;
+    }
+
+    /**
+     * I3: the end of the plan the order bought, counted from its first issue (time spent waiting for
+     * approval or validation is not taken from it); before the first issue, counted from {@code now}.
+     */
+    public Instant planEndsAt(Instant now) {
+        Instant start = firstIssuedAt != null ? firstIssuedAt : now;
+        return start.atOffset(ZoneOffset.UTC).plusYears(validityYears).toInstant();
+    }
+
+    /** I3: the last instant a certificate issued at {@code now} may be valid. */
+    public Instant certificateNotAfter(Instant now) {
+        return CertificateLifetime.notAfter(product, now, planEndsAt(now));
     }
 
     /**
@@ -195,7 +267,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
      * schedules the original's revocation (superseded); the same common name revokes nothing.
      */
     public Certificate reissue(
-            String certificateId, String serialNumber, String newCommonName, List<String> newSans, Instant now) {
+            String certificateId, IssuedCertificate issued, String newCommonName, List<String> newSans, Instant now) {
         if (status != OrderStatus.ISSUED) {
             throw refused("order.refused.not-issued", "reissue");
         }
@@ -207,7 +279,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         }
         commonName = normalized;
         subjectAltNames = SubjectAltNames.join(newSans);
-        Certificate reissued = addCertificate(certificateId, serialNumber, normalized, newSans, now);
+        Certificate reissued = addCertificate(certificateId, issued, normalized, newSans, now);
         registerEvent(new CertificateReissued(this, reissued, commonNameChanged, now));
         return reissued;
     }
@@ -279,6 +351,23 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         refundRoutedAt = now;
     }
 
+    /** O3: the finance manager records that the bank transfer arrived (P1 becomes P2 from now on). */
+    public void recordPaymentReceived(Member by, Instant now) {
+        if (!canRecordPayment()) {
+            throw refused("order.refused.nothing-to-record", "record a payment");
+        }
+        payment.recordPaymentReceived();
+        touch(now);
+        registerEvent(new OrderEvents.PaymentRecorded(this, by.getId(), now));
+    }
+
+    /** O3: an unpaid bank transfer of an order that was placed and not cancelled. */
+    public boolean canRecordPayment() {
+        return payment.isBankTransfer()
+                && !payment.isPaid()
+                && (status == OrderStatus.PENDING || status == OrderStatus.ISSUED);
+    }
+
     /**
      * A form shows the order at one version; acting on an order that changed since is refused. The
      * refusal is made before the move is tried (it names the state the member would find now) and
@@ -296,6 +385,9 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
      */
     public Set<OrderAction> actionsFor(Role role, boolean revocationWaiting) {
         Set<OrderAction> actions = EnumSet.noneOf(OrderAction.class);
+        if (role.recordsPayments() && canRecordPayment()) {
+            actions.add(OrderAction.RECORD_PAYMENT);
+        }
         if (!role.actsOnOrders()) {
             return actions;
         }
@@ -376,9 +468,8 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     }
 
     private Certificate addCertificate(
-            String certificateId, String serialNumber, String cn, List<String> sans, Instant now) {
-        Instant expiresAt = now.plus(Duration.ofDays(397)).truncatedTo(ChronoUnit.SECONDS);
-        Certificate certificate = new Certificate(this, certificateId, serialNumber, cn, sans, now, expiresAt);
+            String certificateId, IssuedCertificate issued, String cn, List<String> sans, Instant now) {
+        Certificate certificate = new Certificate(this, certificateId, issued, cn, sans, now);
         certificates.add(certificate);
         touch(now);
         return certificate;
@@ -494,6 +585,22 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
 
     public Instant getSupportRevocationRequestedAt() {
         return supportRevocationRequestedAt;
+    }
+
+    public String getCsrPem() {
+        return csrPem;
+    }
+
+    public DcvMethod getDcvMethod() {
+        return dcvMethod;
+    }
+
+    public CertificateOrder getRenewalOf() {
+        return renewalOf;
+    }
+
+    public Instant getPlacedAt() {
+        return placedAt;
     }
 
     public List<Certificate> getCertificates() {

@@ -9,7 +9,9 @@ public enum OrderAction {
     /** R1: from the detail page and from quick view. */
     REVOKE(true),
     /** R5: products that only support can revoke. */
-    REQUEST_SUPPORT_REVOCATION(true);
+    REQUEST_SUPPORT_REVOCATION(true),
+    /** O3: the finance manager records that a bank transfer arrived; from the order page. */
+    RECORD_PAYMENT(false);
 
     private final boolean offeredInQuickView;
 

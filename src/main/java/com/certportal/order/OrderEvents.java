@@ -80,4 +80,21 @@ public final class OrderEvents {
                     .comment(note);
         }
     }
+
+    /** O4: a user's order waits for approval (the request records it in the trail). */
+    public record OrderRequested(CertificateOrder order, Long actorId, Instant at) {}
+
+    /** O4, O5: the request was approved and the order placed (the request records it in the trail). */
+    public record OrderApproved(CertificateOrder order, Long actorId, Instant at) {}
+
+    /** O4: the request was rejected or withdrawn; what it reserved was released. */
+    public record OrderRequestClosed(CertificateOrder order, Long actorId, OrderStatus outcome, Instant at) {}
+
+    /** O3: a bank transfer arrived. */
+    public record PaymentRecorded(CertificateOrder order, Long actorId, Instant at) implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.PAYMENT_RECORDED, order, actorId, at);
+        }
+    }
 }

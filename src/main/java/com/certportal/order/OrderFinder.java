@@ -89,6 +89,20 @@ public class OrderFinder {
         return visible(orderNumber, member);
     }
 
+    /** D1: one certificate of an order the member can see, or 404 (another account's is unknown). */
+    public Certificate certificate(String certificateId, CurrentMember member) {
+        OrderVisibility visibility = OrderVisibility.of(member);
+        TypedQuery<Certificate> query = entityManager.createQuery(
+                "select c from Certificate c join fetch c.order o" + " where c.certificateId = :certificateId and "
+                        + visibility.jpql("o"),
+                Certificate.class);
+        query.setParameter("certificateId", certificateId);
+        visibility.bind(query);
+        return query.getResultList().stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("certificate " + certificateId));
+    }
+
     private CertificateOrder visible(String orderNumber, CurrentMember member) {
         OrderVisibility visibility = OrderVisibility.of(member);
         TypedQuery<CertificateOrder> query = entityManager.createQuery(

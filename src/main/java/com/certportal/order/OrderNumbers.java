@@ -38,6 +38,11 @@ public class OrderNumbers {
         return String.valueOf(next("certificate_id_seq"));
     }
 
+    /** P6, O3: a hardware token bought with an order gets the next number. */
+    public String nextHardwareTokenSerial() {
+        return "HWT-" + next("hardware_token_serial_seq");
+    }
+
     public String nextSerialNumber() {
         // Unique (a sequence) yet spread like a CA's random serials: two odd-multiplier mixes of it.
         long n = next("certificate_serial_seq");

@@ -56,11 +56,12 @@ public class Payment {
         return new Payment(PaymentMethod.BANK_TRANSFER, paid, price);
     }
 
+    /** O3: the card is charged when the order is placed (at once, or when its request is approved). */
     public static Payment creditCard(BigDecimal price) {
-        return new Payment(PaymentMethod.CREDIT_CARD, true, price);
+        return new Payment(PaymentMethod.CREDIT_CARD, false, price);
     }
 
-    /** The voucher is used up by placing the order. */
+    /** O3: the voucher is used up (reserved, for a request) by submitting the order. */
     public static Payment voucher(Voucher voucher, BigDecimal price) {
         voucher.use();
         Payment payment = new Payment(PaymentMethod.VOUCHER, true, price);
@@ -68,7 +69,7 @@ public class Payment {
         return payment;
     }
 
-    /** The unit's licences are taken by placing the order. */
+    /** O3: the unit's licences are taken (reserved, for a request) by submitting the order. */
     public static Payment enterpriseUnit(EnterpriseUnit unit, int licences) {
         unit.consume(licences);
         Payment payment = new Payment(PaymentMethod.ENTERPRISE_UNIT, true, BigDecimal.ZERO);
@@ -82,6 +83,66 @@ public class Payment {
         this.hardwareToken = Objects.requireNonNull(token);
         this.hardwareTokenPrice = Objects.requireNonNull(tokenPrice);
         return this;
+    }
+
+    /** O3: a new token, bought (and numbered) when the order is placed; its price is added now. */
+    public Payment withNewHardwareToken(BigDecimal tokenPrice) {
+        this.hardwareTokenPrice = Objects.requireNonNull(tokenPrice);
+        return this;
+    }
+
+    /** O3, P6: an existing reusable token of the account keeps this order's key; it is taken now. */
+    public Payment withExistingHardwareToken(HardwareToken token) {
+        token.takeForOrder();
+        this.hardwareToken = token;
+        return this;
+    }
+
+    /** O3: placing the order charges the card; a bank transfer stays unpaid until it arrives. */
+    void settleAtPlacement() {
+        if (method == PaymentMethod.CREDIT_CARD) {
+            paid = true;
+        }
+    }
+
+    /** O4: a rejected or withdrawn request gives back what it reserved: voucher, licences, a token. */
+    void releaseReservation() {
+        switch (method) {
+            case VOUCHER -> voucher.release();
+            case ENTERPRISE_UNIT -> enterpriseUnit.giveBack(licences);
+            case BANK_TRANSFER, CREDIT_CARD -> {
+                // Nothing was charged or received for an order that was never placed.
+            }
+        }
+        if (hardwareToken != null) {
+            hardwareToken.keepForReuse();
+        }
+    }
+
+    /** O3: the order asks for a new token that is bought when it is placed. */
+    public boolean buysHardwareToken() {
+        return hardwareToken == null && hardwareTokenPrice != null;
+    }
+
+    /** O3: the new token, numbered when the order was placed. */
+    public void attachBoughtHardwareToken(HardwareToken token) {
+        if (!buysHardwareToken()) {
+            throw new IllegalStateException("this payment buys no token");
+        }
+        this.hardwareToken = token;
+    }
+
+    /** O3: the finance manager recorded that the bank transfer arrived. */
+    void recordPaymentReceived() {
+        if (method != PaymentMethod.BANK_TRANSFER || paid) {
+            throw new IllegalStateException("nothing to record for a " + method + " payment, paid " + paid);
+        }
+        paid = true;
+    }
+
+    /** What the order costs in all: its price and, for a new token, the token's. */
+    public BigDecimal total() {
+        return hardwareTokenPrice == null ? price : price.add(hardwareTokenPrice);
     }
 
     public PaymentMethod getMethod() {

@@ -1,6 +1,8 @@
 package com.certportal.order;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 public enum PaymentMethod {
     BANK_TRANSFER,
@@ -10,5 +12,14 @@ public enum PaymentMethod {
 
     public String key() {
         return "payment." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The form value (lower-case name), part of the request form's contract (O1). */
+    public String formKey() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<PaymentMethod> fromFormKey(String key) {
+        return Arrays.stream(values()).filter(v -> v.formKey().equals(key)).findFirst();
     }
 }

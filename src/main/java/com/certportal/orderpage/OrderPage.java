@@ -1,22 +1,25 @@
 package com.certportal.orderpage;
 
+import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
 import com.certportal.refund.RefundCase;
-import com.certportal.revocation.RevocationRequest;
+import com.certportal.validation.OrderValidationState;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What an order's page (or its quick view) shows, gathered from the features that know each part:
- * the order, its waiting revocation request (R7, "needs approval"), the actions the domain allows
- * now, and on the full page its history (T1) and refund case (P2).
+ * the order, the request waiting on it (a new order, O4, or a revocation, R7: "needs approval"), the
+ * actions the domain allows now, and on the full page its validation (V4), history (T1) and refund
+ * case (P2).
  */
 public record OrderPage(
         CertificateOrder order,
-        RevocationRequest waitingRequest,
+        ApprovalRequest waitingRequest,
         Set<OrderAction> actions,
+        OrderValidationState validation,
         List<AuditRecord> history,
         RefundCase refundCase) {
 
@@ -31,7 +34,8 @@ public record OrderPage(
                 .anyMatch(a -> a.key().equals(actionKey));
     }
 
+    /** Nothing in the Certificate actions menu (recording a payment is offered on the page itself). */
     public boolean offersNothing() {
-        return actions.isEmpty();
+        return actions.stream().allMatch(a -> a == OrderAction.RECORD_PAYMENT);
     }
 }

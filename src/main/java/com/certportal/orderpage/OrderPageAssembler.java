@@ -1,12 +1,14 @@
 package com.certportal.orderpage;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.approval.ApprovalRequest;
+import com.certportal.approval.Approvals;
 import com.certportal.audit.AuditTrail;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.RefundRoute;
 import com.certportal.refund.RefundCases;
-import com.certportal.revocation.RevocationRequest;
-import com.certportal.revocation.Revocations;
+import com.certportal.validation.Validations;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,29 +19,36 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPageAssembler {
 
-    private final Revocations revocations;
+    private final Approvals approvals;
+    private final Validations validations;
     private final AuditTrail trail;
     private final RefundCases refundCases;
+    private final Clock clock;
 
-    OrderPageAssembler(Revocations revocations, AuditTrail trail, RefundCases refundCases) {
-        this.revocations = revocations;
+    OrderPageAssembler(
+            Approvals approvals, Validations validations, AuditTrail trail, RefundCases refundCases, Clock clock) {
+        this.approvals = approvals;
+        this.validations = validations;
         this.trail = trail;
         this.refundCases = refundCases;
+        this.clock = clock;
     }
 
-    /** Quick view: the order, its waiting request and the actions allowed now. */
+    /** Quick view: the order, the request waiting on it and the actions allowed now. */
     OrderPage summary(CertificateOrder order, CurrentMember member) {
-        RevocationRequest waiting = revocations.waitingFor(order).orElse(null);
-        return new OrderPage(order, waiting, order.actionsFor(member.role(), waiting != null), List.of(), null);
+        ApprovalRequest waiting = approvals.waitingOn(order).orElse(null);
+        boolean revocationWaiting = waiting != null && waiting.kind() == ApprovalRequest.Kind.REVOCATION;
+        return new OrderPage(order, waiting, order.actionsFor(member.role(), revocationWaiting), null, List.of(), null);
     }
 
-    /** The full page adds the history (T1) and, for P2, the refund case. */
+    /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
     OrderPage detail(CertificateOrder order, CurrentMember member) {
         OrderPage summary = summary(order, member);
         return new OrderPage(
                 order,
                 summary.waitingRequest(),
                 summary.actions(),
+                order.isPending() ? validations.stateOf(order, clock.instant()) : null,
                 trail.historyOf(order.getId()),
                 order.getRefundRoute() == RefundRoute.REFUND_CASE_OPENED
                         ? refundCases.ofOrder(order).orElse(null)

@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -35,6 +36,9 @@ public class HardwareToken {
 
     private Instant purchasedAt;
 
+    @Version
+    private long version;
+
     protected HardwareToken() {}
 
     public HardwareToken(Long accountId, String serialNumber, Instant purchasedAt) {
@@ -42,6 +46,14 @@ public class HardwareToken {
         this.serialNumber = serialNumber;
         this.status = Status.IN_USE;
         this.purchasedAt = purchasedAt;
+    }
+
+    /** O3, P6: an order keeps its key on this reusable token from now on. */
+    public void takeForOrder() {
+        if (status != Status.REUSABLE) {
+            throw new IllegalStateException("token " + serialNumber + " is " + status);
+        }
+        status = Status.IN_USE;
     }
 
     /** P6: the order that bought it is gone; the account keeps the token for a later order. */

@@ -15,19 +15,39 @@ import org.springframework.stereotype.Component;
 @Component("navigation")
 public class Navigation {
 
+    /** The customer's pages (orders, requests); the CA's agents have the operations area instead. */
+    public boolean customer() {
+        return signedInAs(Role::isCustomer);
+    }
+
+    /** O1: Certificates > Request a certificate, for members who act on orders. */
+    public boolean requestCertificate() {
+        return signedInAs(Role::actsOnOrders);
+    }
+
+    /** V2: the CA operations area, for validation agents. */
+    public boolean operations() {
+        return signedInAs(Role::validatesOrganizations);
+    }
+
     /** P2: refund cases, for finance managers and administrators. */
     public boolean refunds() {
         return signedInAs(Role::seesRefundCases);
     }
 
-    /** The account's mail, for administrators. */
+    /** The mail the portal sent or queued: the account's for administrators, a user's own orders'. */
     public boolean mail() {
-        return signedInAs(Role::readsAccountMail);
+        return signedInAs(Role::isCustomer);
     }
 
     /** The "Account" group of the sidebar holds at least one of the links above. */
     public boolean accountGroup() {
         return refunds() || mail();
+    }
+
+    /** M4: the account's settings (skip approval for new orders), for administrators. */
+    public boolean accountSettings() {
+        return signedInAs(Role::managesAccount);
     }
 
     private static boolean signedInAs(Predicate<Role> allowed) {

@@ -21,6 +21,11 @@ public class PageLinks {
         return segments.length > 1 ? segments[1] : "";
     }
 
+    /** The path of the page, for highlighting a link that is not a whole section. */
+    public String path() {
+        return request().getRequestURI();
+    }
+
     public String switchTo(String language) {
         HttpServletRequest request = request();
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

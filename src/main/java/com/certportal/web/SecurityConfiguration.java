@@ -1,13 +1,20 @@
 package com.certportal.web;
 
+import com.certportal.account.CurrentMember;
+import com.certportal.account.Role;
 import com.certportal.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,21 +29,52 @@ class SecurityConfiguration {
                                 "/favicon.svg",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // V1: whoever holds an approver mailbox opens the link without an account.
+                                "/dcv/**")
                         .permitAll()
+                        .requestMatchers("/settings", "/settings/**")
+                        .authenticated()
+                        // V2: the CA's operations area belongs to its validation agents, and only to them.
+                        .requestMatchers("/operations/**")
+                        .hasRole(Role.VALIDATION_AGENT.name())
                         .requestMatchers("/refunds/**")
                         .hasAnyRole("FINANCE_MANAGER", "ADMINISTRATOR")
-                        .requestMatchers("/mail/**")
-                        .hasRole("ADMINISTRATOR")
+                        // Every other page is a customer's: an agent acting there is refused.
                         .anyRequest()
-                        .authenticated())
-                // L1: sign-in leads to the order list, or back to the bookmarked page that asked for it.
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/orders", false))
+                        .hasAnyRole(CUSTOMER_ROLES))
+                // L1: sign-in leads to the order list (an agent to its queue), or back to the bookmarked
+                // page that asked for it.
+                .formLogin(login -> login.loginPage("/login").successHandler(new RoleLandingPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 // L4: a bookmarked URL comes back as it was after sign-in, without "?continue".
                 .requestCache(cache -> cache.requestCache(bookmarkableRequestCache()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new AuditedAccessDeniedHandler(trail, clock)));
         return http.build();
+    }
+
+    private static final String[] CUSTOMER_ROLES = Arrays.stream(Role.values())
+            .filter(Role::isCustomer)
+            .map(Role::name)
+            .toArray(String[]::new);
+
+    /** L1, V2: where a member lands after signing in when no bookmarked page asked for it. */
+    static final class RoleLandingPage extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        RoleLandingPage() {
+            setDefaultTargetUrl("/orders");
+            setRequestCache(bookmarkableRequestCache());
+        }
+
+        @Override
+        protected String determineTargetUrl(
+                HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+            if (authentication.getPrincipal() instanceof CurrentMember member
+                    && !member.role().isCustomer()) {
+                return "/operations/validations";
+            }
+            return super.determineTargetUrl(request, response, authentication);
+        }
     }
 
     private static HttpSessionRequestCache bookmarkableRequestCache() {

@@ -11,6 +11,7 @@ import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
+import com.certportal.support.DomainOrders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -56,7 +57,12 @@ class CertificateOrderActionsTest {
     @Test
     void revokingRevokesEveryCertificateAndSubmissionOnTheDeadlineCountsAsCancellation_R1_R3() {
         CertificateOrder order = issued(Product.TLS_OV, FIRST_ISSUED);
-        order.reissue("20000002", "0B", "unit.example.com", List.of(), FIRST_ISSUED.plusSeconds(10));
+        order.reissue(
+                "20000002",
+                DomainOrders.certificate("0B", FIRST_ISSUED.plusSeconds(10)),
+                "unit.example.com",
+                List.of(),
+                FIRST_ISSUED.plusSeconds(10));
         Instant approvedAt = DEADLINE.plus(Duration.ofDays(5));
 
         order.revoke(admin, RevocationReason.KEY_COMPROMISE, null, DEADLINE, approvedAt);

@@ -10,6 +10,7 @@ import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
 import com.certportal.catalog.Product;
+import com.certportal.support.DomainOrders;
 import com.certportal.token.HardwareToken;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -117,7 +118,7 @@ class CertificateOrderTest {
         void issuingMakesTheOrderIssuedAndSetsTheFirstIssueDate() {
             CertificateOrder order = pending(Product.TLS_OV);
 
-            Certificate certificate = order.issue("300000001", "SERIAL-1", ISSUED);
+            Certificate certificate = order.issue("300000001", DomainOrders.certificate("SERIAL-1", ISSUED), ISSUED);
 
             assertThat(order.getStatus()).isEqualTo(OrderStatus.ISSUED);
             assertThat(order.getFirstIssuedAt()).isEqualTo(ISSUED);
@@ -134,7 +135,10 @@ class CertificateOrderTest {
         void anIssuedOrderCannotBeIssuedAgainAndKeepsItsFirstIssueDate() {
             CertificateOrder order = issued(Product.TLS_OV);
 
-            assertThatThrownBy(() -> order.issue("300000009", "SERIAL-9", ISSUED.plus(Duration.ofDays(3))))
+            assertThatThrownBy(() -> order.issue(
+                            "300000009",
+                            DomainOrders.certificate("SERIAL-9", ISSUED.plus(Duration.ofDays(3))),
+                            ISSUED.plus(Duration.ofDays(3))))
                     .isInstanceOf(ActionRefused.class);
 
             assertThat(order.getFirstIssuedAt()).isEqualTo(ISSUED);
@@ -146,7 +150,7 @@ class CertificateOrderTest {
             CertificateOrder order = pending(Product.TLS_OV);
             order.cancel(requester, PLACED.plusSeconds(60));
 
-            assertThatThrownBy(() -> order.issue("300000009", "SERIAL-9", ISSUED))
+            assertThatThrownBy(() -> order.issue("300000009", DomainOrders.certificate("SERIAL-9", ISSUED), ISSUED))
                     .isInstanceOf(ActionRefused.class);
             assertThat(order.getFirstIssuedAt()).isNull();
         }
@@ -459,7 +463,7 @@ class CertificateOrderTest {
 
     private CertificateOrder issued(Product product) {
         CertificateOrder order = pending(product);
-        order.issue(nextCertificateId(), "SERIAL-" + certificateIds.get(), ISSUED);
+        order.issue(nextCertificateId(), DomainOrders.certificate("SERIAL-" + certificateIds.get(), ISSUED), ISSUED);
         return order;
     }
 
@@ -479,7 +483,7 @@ class CertificateOrderTest {
 
     private Certificate reissue(CertificateOrder order, String commonName, Instant at) {
         String id = nextCertificateId();
-        return order.reissue(id, "SERIAL-" + id, commonName, List.of(commonName), at);
+        return order.reissue(id, DomainOrders.certificate("SERIAL-" + id, at), commonName, List.of(commonName), at);
     }
 
     private String nextCertificateId() {

@@ -6,6 +6,7 @@ import com.certportal.account.Account;
 import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.catalog.Product;
+import com.certportal.support.DomainOrders;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -69,8 +70,9 @@ class DefaultLocaleIndependenceTest {
 
         assertThat(order.getCommonName()).isEqualTo("issued-info.example.com");
         assertThat(order.getSubjectAltNames()).containsExactly("issued-info.example.com");
-        order.issue("300000001", "S1", now);
-        order.reissue("300000002", "S2", "INFO.example.com", List.of("INFO.example.com"), now);
+        order.issue("300000001", DomainOrders.certificate("S1", now), now);
+        order.reissue(
+                "300000002", DomainOrders.certificate("S2", now), "INFO.example.com", List.of("INFO.example.com"), now);
         assertThat(order.getCommonName()).isEqualTo("info.example.com");
     }
 }

@@ -2,8 +2,11 @@ package com.certportal.order;
 
 import static com.certportal.order.OrderStatus.CANCELED;
 import static com.certportal.order.OrderStatus.ISSUED;
+import static com.certportal.order.OrderStatus.NEEDS_APPROVAL;
 import static com.certportal.order.OrderStatus.PENDING;
+import static com.certportal.order.OrderStatus.REJECTED;
 import static com.certportal.order.OrderStatus.REVOKED;
+import static com.certportal.order.OrderStatus.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -13,14 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class OrderStatusTest {
 
-    /** C1, R1: the whole table, every allowed and every forbidden pair. */
+    /** O4, C1, R1: the whole table, every allowed and every forbidden pair. */
     @Test
     void everyPairOfStatusesIsAllowedOrForbiddenExactlyAsTheRulesSay() {
         Map<OrderStatus, Set<OrderStatus>> allowed = Map.of(
+                NEEDS_APPROVAL, EnumSet.of(PENDING, REJECTED, WITHDRAWN),
                 PENDING, EnumSet.of(ISSUED, CANCELED),
                 ISSUED, EnumSet.of(REVOKED),
                 CANCELED, EnumSet.noneOf(OrderStatus.class),
-                REVOKED, EnumSet.noneOf(OrderStatus.class));
+                REVOKED, EnumSet.noneOf(OrderStatus.class),
+                REJECTED, EnumSet.noneOf(OrderStatus.class),
+                WITHDRAWN, EnumSet.noneOf(OrderStatus.class));
         int checked = 0;
         for (OrderStatus from : OrderStatus.values()) {
             for (OrderStatus to : OrderStatus.values()) {
@@ -30,7 +36,7 @@ class OrderStatusTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(16);
+        assertThat(checked).isEqualTo(49);
     }
 
     @Test

@@ -10,6 +10,9 @@ import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
+import com.certportal.approval.Approvals;
+import com.certportal.approval.DecideRequest;
+import com.certportal.approval.DecideRequest.Decision;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;
@@ -18,7 +21,6 @@ import com.certportal.order.CancelOrder;
 import com.certportal.order.Cancellations;
 import com.certportal.order.OrderStatus;
 import com.certportal.order.RevocationReason;
-import com.certportal.revocation.DecideRequest.Decision;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.OrderState;
@@ -54,6 +56,9 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
 
     @Autowired
     private Revocations revocations;
+
+    @Autowired
+    private Approvals approvals;
 
     @Autowired
     private Cancellations cancellations;
@@ -106,7 +111,7 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
         Long requestId = submitRequest(order);
 
         List<String> outcomes = race(administrators.stream()
-                .<Callable<String>>map(admin -> () -> revocations
+                .<Callable<String>>map(admin -> () -> approvals
                         .decide(new DecideRequest(requestId, Decision.APPROVE, "approved by " + admin), admin)
                         .getStatus()
                         .key())
@@ -144,11 +149,11 @@ class ConcurrentActionsTest extends ActionIntegrationTest {
                 .<Callable<String>>mapToObj(i -> {
                     CurrentMember admin = administrators.get(i);
                     return i % 2 == 0
-                            ? () -> revocations
+                            ? () -> approvals
                                     .decide(new DecideRequest(requestId, Decision.APPROVE, null), admin)
                                     .getStatus()
                                     .key()
-                            : () -> revocations
+                            : () -> approvals
                                     .decide(new DecideRequest(requestId, Decision.REJECT, null), admin)
                                     .getStatus()
                                     .key();

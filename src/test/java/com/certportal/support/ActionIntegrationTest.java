@@ -4,6 +4,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.approval.ApprovalRequest;
+import com.certportal.approval.ApprovalRequestRepository;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.audit.AuditRecordRepository;
@@ -41,6 +43,9 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     @Autowired
     protected RevocationRequestRepository revocationRequests;
+
+    @Autowired
+    protected ApprovalRequestRepository approvalRequests;
 
     @Autowired
     protected OutboxSender outboxSender;
@@ -123,7 +128,9 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     /** Every revocation request ever made on the order: a waiting one first, then the newest (A1). */
     protected List<RevocationRequest> requests(Long accountId, String orderNumber) {
-        return revocationRequests.findVisible(accountId, null, (RevocationRequest.Status) null).stream()
+        return approvalRequests.findVisible(accountId, null, (ApprovalRequest.Status) null).stream()
+                .filter(r -> r instanceof RevocationRequest)
+                .map(r -> (RevocationRequest) r)
                 .filter(r -> r.getOrder().getOrderNumber().equals(orderNumber))
                 .toList();
     }

@@ -8,10 +8,13 @@ import com.certportal.order.CertificateOrder;
 import com.certportal.order.Payment;
 import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
+import com.certportal.pki.CaFamily;
+import com.certportal.pki.IssuedCertificate;
 import com.certportal.token.HardwareToken;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.voucher.Voucher;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,12 +50,18 @@ public final class DomainOrders {
 
     public static CertificateOrder issued(Product product, Payment payment, Instant firstIssuedAt) {
         CertificateOrder order = pending(product, payment, firstIssuedAt.minusSeconds(3600));
-        order.issue("20000001", "0A", firstIssuedAt);
+        order.issue("20000001", certificate("0A", firstIssuedAt), firstIssuedAt);
         return order;
     }
 
     public static CertificateOrder issued(Product product, Instant firstIssuedAt) {
         return issued(product, card(product), firstIssuedAt);
+    }
+
+    /** What the CA would return, for unit tests of the order (no real signature needed there). */
+    public static IssuedCertificate certificate(String serial, Instant issuedAt) {
+        return new IssuedCertificate(
+                serial, issuedAt, issuedAt.plus(Duration.ofDays(90)), "-----BEGIN CERTIFICATE-----", CaFamily.TLS);
     }
 
     public static Payment card(Product product) {

@@ -7,6 +7,7 @@ import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
 import com.certportal.account.Role;
 import com.certportal.catalog.Product;
+import com.certportal.issuance.Issuance;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderRepository;
@@ -20,6 +21,10 @@ import com.certportal.unit.EnterpriseUnitRepository;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestComponent
 public class Fixtures {
 
+    /** One key for every fixture certificate (EC P-256, made once per test JVM, never stored). */
+    private static final KeyPair KEY = newKey();
+
     private final AccountRepository accounts;
     private final MemberRepository members;
     private final OrderRepository orders;
@@ -41,6 +49,7 @@ public class Fixtures {
     private final EnterpriseUnitRepository units;
     private final HardwareTokenRepository tokens;
     private final OrderNumbers numbers;
+    private final Issuance issuance;
     private final TransactionTemplate transaction;
     private final MutableClock clock;
 
@@ -52,6 +61,7 @@ public class Fixtures {
             EnterpriseUnitRepository units,
             HardwareTokenRepository tokens,
             OrderNumbers numbers,
+            Issuance issuance,
             TransactionTemplate transaction,
             MutableClock clock) {
         this.accounts = accounts;
@@ -61,6 +71,7 @@ public class Fixtures {
         this.units = units;
         this.tokens = tokens;
         this.numbers = numbers;
+        this.issuance = issuance;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -114,9 +125,15 @@ public class Fixtures {
             CurrentMember requester, Product product, String commonName, PaymentChoice payment, Instant issuedAt) {
         return transaction.execute(status -> {
             CertificateOrder order = place(requester, product, commonName, payment);
-            order.issue(numbers.nextCertificateId(), numbers.nextSerialNumber(), issuedAt);
-            return orders.save(order).getOrderNumber(); // publishes OrderIssued (history, T1)
+            // I1: a real certificate from the test CA, for a key the test's "server" holds.
+            return issuance.issue(order, KEY.getPublic(), issuedAt).getOrderNumber();
         });
+    }
+
+    /** K4: a reissue with new names, a real certificate from the test CA. */
+    public void reissue(String orderNumber, String commonName, List<String> names, Instant at) {
+        transaction.executeWithoutResult(status -> issuance.reissue(
+                orders.findByOrderNumber(orderNumber).orElseThrow(), KEY.getPublic(), commonName, names, at));
     }
 
     /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */
@@ -171,6 +188,16 @@ public class Fixtures {
     HardwareToken newToken(Long accountId) {
         return tokens.save(new HardwareToken(
                 accountId, "TOK-" + UUID.randomUUID().toString().substring(0, 12), clock.instant()));
+    }
+
+    private static KeyPair newKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How a fixture order is paid. */

@@ -52,6 +52,18 @@ class MessageBundlesTest {
         assertThat(english.stringPropertyNames()).hasSizeGreaterThan(100);
     }
 
+    /** A key defined twice silently loses its first meaning (Properties keeps the last). */
+    @Test
+    void noKeyIsDefinedTwiceInABundle() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_ja.properties")) {
+            List<String> keys = Files.readAllLines(RESOURCES.resolve(bundle)).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                    .map(line -> line.substring(0, line.indexOf('=')).strip())
+                    .toList();
+            assertThat(keys).as(bundle).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void noMessageIsEmpty() {
         for (Properties bundle : List.of(english, japanese)) {
@@ -89,6 +101,8 @@ class MessageBundlesTest {
                 "history.detail",
                 "lang.ja",
                 "lang.en",
+                "money",
+                "new.csr.placeholder",
                 "product.tls_ev",
                 "platform.apache",
                 "platform.nginx",

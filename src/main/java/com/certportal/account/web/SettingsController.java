@@ -1,8 +1,13 @@
 package com.certportal.account.web;
 
+import com.certportal.account.AccountSettings;
 import com.certportal.account.CurrentMember;
 import com.certportal.account.MemberSettings;
+import com.certportal.action.ActionRefused;
+import com.certportal.action.FormInput;
+import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +44,14 @@ class SettingsController {
             "UTC");
 
     private final MemberSettings settings;
+    private final AccountSettings accountSettings;
 
-    SettingsController(MemberSettings settings) {
+    private final WebMessages messages;
+
+    SettingsController(MemberSettings settings, AccountSettings accountSettings, WebMessages messages) {
         this.settings = settings;
+        this.accountSettings = accountSettings;
+        this.messages = messages;
     }
 
     @GetMapping("/settings")
@@ -50,7 +60,29 @@ class SettingsController {
         return "settings";
     }
 
-    private static void fill(CurrentMember member, Model model) {
+    /** M4, O4: administrators let their users' new orders through without approval, or not. */
+    @PostMapping("/settings/account")
+    String saveAccount(
+            @RequestParam(name = "skipApprovalForNewOrders", required = false) String skip,
+            @AuthenticationPrincipal CurrentMember member,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        try {
+            accountSettings.chooseSkipApprovalForNewOrders(FormInput.flag(skip), member);
+            redirect.addFlashAttribute("accountSaved", true);
+            return "redirect:/settings";
+        } catch (ActionRefused refused) {
+            messages.showRefusal(refused, model, response);
+            fill(member, model);
+            return "settings";
+        }
+    }
+
+    private void fill(CurrentMember member, Model model) {
+        if (member.role().managesAccount()) {
+            model.addAttribute("account", accountSettings.of(member));
+        }
         model.addAttribute("zones", TIME_ZONES);
         model.addAttribute("currentZone", member.zone().getId());
         model.addAttribute("languages", MAIL_LANGUAGES);

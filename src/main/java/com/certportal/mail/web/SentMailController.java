@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** T2: administrators read the account's outbox: what was sent, and what waits for a mail server. */
+/**
+ * T2: the outbox as members may read it (an administrator or finance manager the account's, a user
+ * its own orders'): what was sent, and what waits for a mail server.
+ */
 @Controller
 class SentMailController {
 
@@ -23,7 +26,11 @@ class SentMailController {
 
     @GetMapping("/mail")
     String list(@AuthenticationPrincipal CurrentMember member, Model model) {
-        model.addAttribute("mails", mails.findByAccountIdOrderByIdDesc(member.accountId(), Limit.of(200)));
+        model.addAttribute(
+                "mails",
+                member.role().readsAccountMail()
+                        ? mails.findByAccountIdOrderByIdDesc(member.accountId(), Limit.of(200))
+                        : mails.findAboutOrdersOf(member.accountId(), member.memberId(), Limit.of(200)));
         model.addAttribute("deliveryConfigured", sender.deliveryConfigured());
         return "mail/sent";
     }

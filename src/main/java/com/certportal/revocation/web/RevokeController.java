@@ -113,7 +113,7 @@ class RevokeController {
                 return "redirect:/orders/" + orderNumber;
             }
             Long requestId = outcome.request().getId();
-            if (member.role().decidesRevocations()) {
+            if (member.role().decidesRequests()) {
                 // The seed's procedure: after submitting, the approval page is the next step.
                 Notices.success(redirect, messages.text("revoke.requested.admin", orderNumber));
                 return "redirect:/requests/" + requestId;

@@ -45,7 +45,9 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
             "issued-31d-voucher.example.com",
             "codesign-7d-token.example.com",
             "docsign-2d.example.com",
-            "canceled.example.com");
+            "canceled.example.com",
+            "canceled-codesign.example.com",
+            "request-waiting.example.com");
 
     private static final Set<String> REQUESTED_BY_ADMIN = Set.of(
             "issued-45d-card.example.com",
@@ -54,7 +56,9 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
             "evcodesign-4d-token.example.com",
             "private-20d.example.internal",
             "reissued-8d.example.com",
-            "revoked-60d.example.com");
+            "revoked-60d.example.com",
+            "dcv-email.example.com",
+            "ov-pending.example.com");
 
     private static final Set<String> OTHER_CORP = Set.of("other-issued.example.org", "other-pending.example.org");
 
@@ -75,7 +79,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
         List<CertificateOrder> listed = listAll(USER);
 
         assertThat(listed)
-                .hasSize(40)
+                .hasSize(42)
                 .allSatisfy(o -> assertThat(o.getRequester().getEmail()).isEqualTo(USER));
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).doesNotContainAnyElementsOf(REQUESTED_BY_ADMIN);
         assertThat(fillerNumbers(listed)).isEqualTo(fillerNumbersRequestedBy(USER));
@@ -113,11 +117,13 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
                 .isSortedAccordingTo(Comparator.reverseOrder());
         // The demo's named scenarios are its newest orders, so they head the list, by placement time;
         // canceled and docsign-2d were placed at the same instant, and the later one comes first.
-        assertThat(page.getContent().subList(0, 8))
+        assertThat(page.getContent().subList(0, 10))
                 .extracting(CertificateOrder::getCommonName)
                 .containsExactly(
+                        "request-waiting.example.com",
                         "pending-dv-voucher.example.com",
                         "pending-ov.example.com",
+                        "canceled-codesign.example.com",
                         "canceled.example.com",
                         "docsign-2d.example.com",
                         "codesign-7d-token.example.com",
@@ -189,7 +195,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     private void assertSeesWholeExampleCorpAccount(String email) {
         List<CertificateOrder> listed = listAll(email);
 
-        assertThat(listed).hasSize(63);
+        assertThat(listed).hasSize(67);
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).containsAll(REQUESTED_BY_ADMIN);
         assertThat(commonNames(listed)).doesNotContainAnyElementsOf(OTHER_CORP);
         assertThat(listed).extracting(o -> o.getRequester().getEmail()).containsOnly(USER, ADMIN);

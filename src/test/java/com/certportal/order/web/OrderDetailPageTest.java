@@ -78,14 +78,7 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
     void aReissueWithANewCommonNameShowsWhenTheOriginalWillBeRevoked() {
         String order = fixtures.issued(account.user(), Product.TLS_OV, "old-name.example.com", card(), FIRST_ISSUED);
         Instant reissuedAt = FIRST_ISSUED.plus(Duration.ofDays(2));
-        fixtures.withOrder(
-                order,
-                o -> o.reissue(
-                        fixtures.numbers().nextCertificateId(),
-                        fixtures.numbers().nextSerialNumber(),
-                        "new-name.example.com",
-                        List.of("new-name.example.com"),
-                        reissuedAt));
+        fixtures.reissue(order, "new-name.example.com", List.of("new-name.example.com"), reissuedAt);
 
         String page = detail(order, account.user());
 
