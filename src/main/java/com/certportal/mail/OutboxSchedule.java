@@ -1,24 +1,34 @@
 package com.certportal.mail;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import com.certportal.scheduling.RecurringJob;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
-/** Sends the outbox every `certportal.mail.poll-interval`; tests switch it off and send on demand. */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@ConditionalOnProperty(name = "certportal.mail.scheduling", havingValue = "true", matchIfMissing = true)
-class OutboxSchedule {
+/** T2: sends the outbox every `certportal.mail.poll-interval`; tests send it on demand. */
+@Component
+class OutboxSchedule implements RecurringJob {
 
     private final OutboxSender sender;
+    private final Duration every;
 
-    OutboxSchedule(OutboxSender sender) {
+    OutboxSchedule(OutboxSender sender, @Value("${certportal.mail.poll-interval:10s}") Duration every) {
         this.sender = sender;
+        this.every = every;
     }
 
-    @Scheduled(fixedDelayString = "${certportal.mail.poll-interval:10s}", initialDelayString = "5s")
-    void sendDue() {
+    @Override
+    public String name() {
+        return "outbox-sender";
+    }
+
+    @Override
+    public Duration every() {
+        return every;
+    }
+
+    @Override
+    public void run() {
         sender.sendDue();
     }
 }

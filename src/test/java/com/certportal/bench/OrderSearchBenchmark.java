@@ -45,7 +45,7 @@ public final class OrderSearchBenchmark {
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--certportal.demo.enabled=true",
-                "--certportal.mail.scheduling=false",
+                "--certportal.scheduling.enabled=false",
                 "--server.port=0",
                 "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
