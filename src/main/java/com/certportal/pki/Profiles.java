@@ -1,13 +1,16 @@
 package com.certportal.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
@@ -158,6 +161,16 @@ final class Profiles {
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CertificateException e) {
             throw new IllegalStateException("a certificate this CA just signed does not parse", e);
+        }
+    }
+
+    /** One certificate from its PEM (as {@link IssuedCertificate#pem()} gives it). */
+    static X509Certificate parse(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not a PEM certificate", e);
         }
     }
 
