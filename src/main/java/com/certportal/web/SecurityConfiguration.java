@@ -1,14 +1,18 @@
 package com.certportal.web;
 
 import com.certportal.audit.AuditTrail;
+import com.certportal.pki.web.OcspGetFirewall;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,7 +26,9 @@ class SecurityConfiguration {
                                 "/favicon.svg",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // D2: CA certificates, CRLs and OCSP are public, for relying parties.
+                                "/pki/**")
                         .permitAll()
                         .requestMatchers("/refunds/**")
                         .hasAnyRole("FINANCE_MANAGER", "ADMINISTRATOR")
@@ -30,6 +36,9 @@ class SecurityConfiguration {
                         .hasRole("ADMINISTRATOR")
                         .anyRequest()
                         .authenticated())
+                // D2: an OCSP client posts its request without a session or a token; the answer changes nothing.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/pki/ocsp/**")))
                 // L1: sign-in leads to the order list, or back to the bookmarked page that asked for it.
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/orders", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
@@ -43,6 +52,12 @@ class SecurityConfiguration {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
         return cache;
+    }
+
+    /** D2: the strict firewall, which lets an OCSP GET's URL-encoded base64 request through (RFC 6960 A.1). */
+    @Bean
+    HttpFirewall firewall() {
+        return new OcspGetFirewall();
     }
 
     @Bean
