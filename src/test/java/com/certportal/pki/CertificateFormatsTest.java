@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.certportal.catalog.Product;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -197,6 +199,24 @@ class CertificateFormatsTest {
                         "platform.other");
         assertThat(DownloadFormat.fromKey("PEM_ALL")).isEmpty();
         assertThat(DownloadPlatform.fromKey("iis")).isEmpty();
+    }
+
+    @Test
+    void everyFormatAndPlatformHasItsNameInBothLanguages() throws Exception {
+        for (String bundle : List.of("messages.properties", "messages_ja.properties")) {
+            Properties messages = new Properties();
+            try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources", bundle))) {
+                messages.load(reader);
+            }
+            for (DownloadFormat format : DownloadFormat.values()) {
+                assertThat(messages.getProperty(format.messageKey())).as(bundle).isNotBlank();
+            }
+            for (DownloadPlatform platform : DownloadPlatform.values()) {
+                assertThat(messages.getProperty(platform.messageKey()))
+                        .as(bundle)
+                        .isNotBlank();
+            }
+        }
     }
 
     @Test
