@@ -1,6 +1,7 @@
 package com.certportal.pki;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -50,12 +51,12 @@ public record OcspResponse(Status status, byte[] encoded, Instant producedAt, In
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof OcspResponse that && java.util.Arrays.equals(encoded, that.encoded);
+        return other instanceof OcspResponse that && Arrays.equals(encoded, that.encoded);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(encoded);
+        return Arrays.hashCode(encoded);
     }
 
     @Override
