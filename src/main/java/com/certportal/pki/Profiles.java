@@ -1,16 +1,18 @@
 package com.certportal.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -68,8 +70,7 @@ final class Profiles {
 
     /** Upper-case hex, an even number of digits, as {@code openssl x509 -serial} prints it. */
     static String serialHex(BigInteger serial) {
-        String hex = serial.toString(16).toUpperCase(Locale.ROOT);
-        return hex.length() % 2 == 0 ? hex : "0" + hex;
+        return Serials.hex(serial);
     }
 
     /** C=JP, O=..., CN=... (printed CN first, as RFC 4514 reverses the order). */
@@ -158,6 +159,16 @@ final class Profiles {
             return new JcaX509CertificateConverter().getCertificate(holder);
         } catch (CertificateException e) {
             throw new IllegalStateException("a certificate this CA just signed does not parse", e);
+        }
+    }
+
+    /** One certificate from its PEM (as {@link IssuedCertificate#pem()} gives it). */
+    static X509Certificate parse(String pem) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not a PEM certificate", e);
         }
     }
 
