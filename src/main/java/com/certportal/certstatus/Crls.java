@@ -104,10 +104,7 @@ class Crls implements CrlSource, RecurringJob {
         try {
             return ownTransaction.execute(status -> {
                 PublishedCrl crl = entityManager.find(PublishedCrl.class, family.key());
-                if (crl == null) {
-                    crl = new PublishedCrl(family.key());
-                    entityManager.persist(crl);
-                } else if (!crl.dueAt(now)) {
+                if (crl != null && !crl.dueAt(now)) {
                     return crl.der();
                 }
                 long number = ((Number) entityManager
@@ -116,7 +113,13 @@ class Crls implements CrlSource, RecurringJob {
                         .longValue();
                 byte[] der = issuer.crl(
                         family, BigInteger.valueOf(number), now, now.plus(VALIDITY), statuses.revokedBy(family, now));
-                crl.publish(number, now, now.plus(VALIDITY), der);
+                if (crl == null) {
+                    crl = new PublishedCrl(family.key());
+                    crl.publish(number, now, now.plus(VALIDITY), der);
+                    entityManager.persist(crl);
+                } else {
+                    crl.publish(number, now, now.plus(VALIDITY), der);
+                }
                 entityManager.flush();
                 return der;
             });
