@@ -43,11 +43,9 @@ class RevocationJourneyIT extends BrowserJourneyTest {
         // R4: before submitting, the page says what will happen and until when.
         WebElement outcome = user.visible(By.cssSelector("section.outcome"));
         assertThat(outcome.getText()).contains("treated as a cancellation", "Voucher", "Refund deadline", "JST");
-        // R2: five reasons, "unspecified" preselected; R6: a user is not offered "immediately".
+        // R2: five reasons, none preselected; R6: a user is not offered "immediately".
         assertThat(user.findAll(By.cssSelector("input[name=reason]"))).hasSize(5);
-        assertThat(user.find(By.cssSelector("input[name=reason][value=unspecified]"))
-                        .isSelected())
-                .isTrue();
+        assertThat(user.findAll(By.cssSelector("input[name=reason]"))).noneMatch(WebElement::isSelected);
         assertThat(user.findAll(By.cssSelector("input[name=skipApproval]"))).isEmpty();
         user.find(By.cssSelector("input[name=reason][value=cessation_of_operation]"))
                 .click();

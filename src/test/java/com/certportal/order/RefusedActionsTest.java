@@ -296,6 +296,19 @@ class RefusedActionsTest extends ActionIntegrationTest {
     }
 
     @Test
+    void aRevocationWithoutAReasonIsRefusedAndNothingIsPreselected_R2() {
+        String order = issued(account.user(), "no-reason.example.com");
+        OrderState before = state(order);
+
+        assertThat(body(get(account.user(), "/orders/" + order + "/revoke"))).doesNotContain("checked=\"checked\"");
+        MvcTestResult result = post(account.user(), "/orders/" + order + "/revoke", "version", version(order));
+
+        assertRefused(result, HttpStatus.BAD_REQUEST, shown("revocation.invalid-reason"));
+        assertNothingChanged(order, before);
+        assertRefusalRecorded(order, AuditAction.REVOCATION_REQUESTED, "revocation.invalid-reason");
+    }
+
+    @Test
     void aCommentOverOneThousandCharactersIsBadInput() {
         String order = issued(account.user(), "long-comment.example.com");
         OrderState before = state(order);

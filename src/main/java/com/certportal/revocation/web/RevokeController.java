@@ -86,7 +86,8 @@ class RevokeController {
         if (order.needsSupportToRevoke()) {
             return "redirect:/orders/" + orderNumber + "/support-revocation";
         }
-        if (!showForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null)) {
+        // R2: no reason is preselected; a default invites the wrong one.
+        if (!showForm(order, member, model, null, null)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "revocation/revoke";
@@ -134,7 +135,7 @@ class RevokeController {
             Model model,
             HttpServletResponse response) {
         CertificateOrder order = orders.get(OrderNumbers.wellFormed(orderNumber), member);
-        if (!showSupportForm(order, member, model, RevocationReason.UNSPECIFIED.key(), null)) {
+        if (!showSupportForm(order, member, model, null, null)) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return "revocation/support";
