@@ -2,18 +2,15 @@ package com.certportal.delivery;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.action.BadRequestException;
+import com.certportal.action.NotFound;
 import com.certportal.order.Certificate;
 import com.certportal.order.OrderFinder;
 import com.certportal.pki.CaFamily;
-import com.certportal.pki.CertificateAuthority;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import java.util.Locale;
+import com.certportal.pki.CertificateFormats;
+import com.certportal.pki.Download;
+import com.certportal.pki.DownloadFormat;
+import com.certportal.pki.DownloadPlatform;
 import java.util.regex.Pattern;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,69 +22,60 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * I, D1: a certificate downloads as the leaf PEM (`crt`) or with its chain (`pem_all`: leaf, issuing
- * CA, root). Another account's certificate is unknown (404).
+ * D1, K3: a certificate downloads in any format, or as a server platform wants it; choosing another
+ * never needs a cancellation. Another account's certificate is unknown (404), like a missing one; a
+ * revoked one still downloads (the page marks it, and the response says so in a header).
  */
 @Controller
 class DownloadController {
 
     private static final Pattern CERTIFICATE_ID = Pattern.compile("[0-9]{1,16}");
 
-    private final OrderFinder orders;
-    private final CertificateAuthority ca;
+    /** Tells a client the file it downloaded is of a revoked certificate (D1). */
+    static final String STATUS_HEADER = "X-Certificate-Status";
 
-    DownloadController(OrderFinder orders, CertificateAuthority ca) {
+    private final OrderFinder orders;
+    private final CertificateFormats formats;
+
+    DownloadController(OrderFinder orders, CertificateFormats formats) {
         this.orders = orders;
-        this.ca = ca;
+        this.formats = formats;
     }
 
     @GetMapping("/certificates/{certificateId}/download")
     ResponseEntity<byte[]> download(
             @PathVariable String certificateId,
-            @RequestParam(defaultValue = "crt") String format,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String platform,
             @AuthenticationPrincipal CurrentMember member) {
         if (!CERTIFICATE_ID.matcher(certificateId).matches()) {
             throw new BadRequestException("malformed certificate id");
         }
-        if (!format.equals("crt") && !format.equals("pem_all")) {
-            throw new BadRequestException("unknown format " + format);
+        if ((format == null) == (platform == null)) {
+            throw new BadRequestException("give a format or a platform");
         }
         Certificate certificate = orders.certificate(certificateId, member);
         if (certificate.getPem() == null) {
-            throw new com.certportal.action.NotFound("certificate file " + certificateId);
+            throw new NotFound("certificate file " + certificateId);
         }
-        StringBuilder pem = new StringBuilder(certificate.getPem().strip()).append('\n');
-        if (format.equals("pem_all")) {
-            CaFamily family = CaFamily.fromKey(certificate.getCaFamily()).orElseThrow();
-            for (X509Certificate ca : this.ca.chain(family)) {
-                pem.append(pemOf(ca));
-            }
-        }
-        String fileName =
-                safe(certificate.getCommonName()) + "_" + certificateId + (format.equals("crt") ? ".crt" : ".pem");
+        CaFamily family = CaFamily.fromKey(certificate.getCaFamily()).orElseThrow();
+        Download download = format != null
+                ? formats.download(certificate.getPem(), family, certificateId, chosen(DownloadFormat.fromKey(format)))
+                : formats.download(
+                        certificate.getPem(), family, certificateId, chosen(DownloadPlatform.fromKey(platform)));
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .contentType(MediaType.parseMediaType(download.contentType()))
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(fileName)
+                                .filename(download.fileName())
                                 .build()
                                 .toString())
-                .body(pem.toString().getBytes(StandardCharsets.US_ASCII));
+                .header(STATUS_HEADER, certificate.isValid() ? "valid" : "revoked")
+                .body(download.content());
     }
 
-    private static String pemOf(X509Certificate certificate) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(certificate);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** A file name from a common name: `*.example.com` becomes `star.example.com`. */
-    static String safe(String commonName) {
-        return commonName.toLowerCase(Locale.ROOT).replace("*", "star").replaceAll("[^a-z0-9.-]", "_");
+    private static <T> T chosen(java.util.Optional<T> value) {
+        return value.orElseThrow(() -> new BadRequestException("unknown format or platform"));
     }
 }

@@ -13,6 +13,11 @@ public enum ServerPlatform {
     OTHER,
     NOT_APPLICABLE;
 
+    /** D1: a server platform has a download format of its own; "not applicable" has none. */
+    public boolean hasDownloadFormat() {
+        return this != NOT_APPLICABLE;
+    }
+
     public String key() {
         return "platform." + name().toLowerCase(Locale.ROOT);
     }

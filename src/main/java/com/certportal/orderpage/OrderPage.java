@@ -4,9 +4,13 @@ import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
+import com.certportal.pki.CertificateDetails;
+import com.certportal.pki.DownloadFormat;
+import com.certportal.pki.DownloadPlatform;
 import com.certportal.refund.RefundCase;
 import com.certportal.validation.OrderValidationState;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +25,22 @@ public record OrderPage(
         Set<OrderAction> actions,
         OrderValidationState validation,
         List<AuditRecord> history,
-        RefundCase refundCase) {
+        RefundCase refundCase,
+        Map<String, CertificateDetails> certificateDetails) {
+
+    /** D1: what the certificate itself says, for the certificates that have their file. */
+    public CertificateDetails details(String certificateId) {
+        return certificateDetails.get(certificateId);
+    }
+
+    /** D1, K3: every format and platform a certificate downloads in. */
+    public List<DownloadFormat> formats() {
+        return List.of(DownloadFormat.values());
+    }
+
+    public List<DownloadPlatform> platforms() {
+        return List.of(DownloadPlatform.values());
+    }
 
     public boolean offers(String actionKey) {
         return actions.stream().anyMatch(a -> a.key().equals(actionKey));

@@ -4,12 +4,16 @@ import com.certportal.account.CurrentMember;
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.approval.Approvals;
 import com.certportal.audit.AuditTrail;
+import com.certportal.order.Certificate;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.RefundRoute;
+import com.certportal.pki.CertificateDetails;
 import com.certportal.refund.RefundCases;
 import com.certportal.validation.Validations;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +42,8 @@ class OrderPageAssembler {
     OrderPage summary(CertificateOrder order, CurrentMember member) {
         ApprovalRequest waiting = approvals.waitingOn(order).orElse(null);
         boolean revocationWaiting = waiting != null && waiting.kind() == ApprovalRequest.Kind.REVOCATION;
-        return new OrderPage(order, waiting, order.actionsFor(member.role(), revocationWaiting), null, List.of(), null);
+        return new OrderPage(
+                order, waiting, order.actionsFor(member.role(), revocationWaiting), null, List.of(), null, Map.of());
     }
 
     /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
@@ -52,6 +57,18 @@ class OrderPageAssembler {
                 trail.historyOf(order.getId()),
                 order.getRefundRoute() == RefundRoute.REFUND_CASE_OPENED
                         ? refundCases.ofOrder(order).orElse(null)
-                        : null);
+                        : null,
+                detailsOf(order));
+    }
+
+    /** D1: each certificate read from its file (no query: the PEM came with the order). */
+    private static Map<String, CertificateDetails> detailsOf(CertificateOrder order) {
+        Map<String, CertificateDetails> details = new LinkedHashMap<>();
+        for (Certificate certificate : order.getCertificates()) {
+            if (certificate.getPem() != null) {
+                details.put(certificate.getCertificateId(), CertificateDetails.of(certificate.getPem()));
+            }
+        }
+        return details;
     }
 }

@@ -2,6 +2,8 @@ package com.certportal.web;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,25 @@ import org.springframework.stereotype.Component;
 /** Instants as the signed-in member reads them: in its time zone (Asia/Tokyo unless it chose another). */
 @Component("times")
 public class DisplayTimes {
+
+    private final Clock clock;
+
+    DisplayTimes(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * D3: whole days from now until {@code instant} (negative once it has passed), as the member
+     * reads "days left" beside an expiry.
+     */
+    public long daysLeft(Instant instant) {
+        return Math.floorDiv(Duration.between(clock.instant(), instant).toSeconds(), 86_400);
+    }
+
+    /** Whether {@code instant} has passed (an expiry, a deadline). */
+    public boolean passed(Instant instant) {
+        return instant != null && !clock.instant().isBefore(instant);
+    }
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
