@@ -66,6 +66,11 @@ public abstract class BrowserJourneyTest {
         return "http://localhost:" + port;
     }
 
+    /** The port the portal listens on, for tests that speak HTTP themselves ({@link RawHttp}). */
+    protected int port() {
+        return port;
+    }
+
     @AfterEach
     void quitBrowsers() {
         RuntimeException failure = null;
