@@ -17,7 +17,11 @@ public enum AuditAction {
     REFUND_CASE_CONTACTED,
     REFUND_CASE_REFUNDED,
     /** A request the security layer refused (a missing CSRF token, a page the role may not use). */
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    /** M3: a member's sign-in with a wrong password. */
+    SIGN_IN_FAILED,
+    /** M3: a member's sign-in refused unchecked, while its email or address waits. */
+    SIGN_IN_THROTTLED;
 
     public String key() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

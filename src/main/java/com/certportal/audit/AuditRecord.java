@@ -75,7 +75,7 @@ public class AuditRecord {
         return visible == null || visible.length() <= max ? visible : visible.substring(0, max - 1) + "…";
     }
 
-    static String visible(String value) {
+    public static String visible(String value) {
         if (value == null || value.chars().noneMatch(AuditRecord::invisible)) {
             return value;
         }
