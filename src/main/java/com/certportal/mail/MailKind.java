@@ -8,7 +8,9 @@ public enum MailKind {
     /** A2: a revocation request was rejected. */
     REVOCATION_REJECTED,
     /** R5: a revocation only support can do. */
-    SUPPORT_REVOCATION;
+    SUPPORT_REVOCATION,
+    /** M1: an invitation to become a member, with its one-time link. */
+    INVITATION;
 
     public String key() {
         return "mail.kind." + name().toLowerCase(Locale.ROOT);

@@ -21,6 +21,12 @@ public class PageLinks {
         return segments.length > 1 ? segments[1] : "";
     }
 
+    /** The path within the portal ("/settings/password"), for the navigation's finer highlights. */
+    public String path() {
+        HttpServletRequest request = request();
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
     public String switchTo(String language) {
         HttpServletRequest request = request();
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

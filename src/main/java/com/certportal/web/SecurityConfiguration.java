@@ -1,5 +1,6 @@
 package com.certportal.web;
 
+import com.certportal.account.ActiveMembers;
 import com.certportal.audit.AuditTrail;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -29,7 +31,8 @@ class SecurityConfiguration {
             + " magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
     @Bean
-    SecurityFilterChain portal(HttpSecurity http, AuditTrail trail, Clock clock) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, AuditTrail trail, Clock clock, ActiveMembers members)
+            throws Exception {
         HttpSessionRequestCache requestCache = bookmarkableRequestCache();
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -38,11 +41,13 @@ class SecurityConfiguration {
                                 "/favicon.svg",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // M1: an invitation's link is used before its member exists.
+                                "/invitations/*")
                         .permitAll()
-                        .requestMatchers("/refunds/**")
+                        .requestMatchers("/refunds/**", "/refunds.csv")
                         .hasAnyRole("FINANCE_MANAGER", "ADMINISTRATOR")
-                        .requestMatchers("/mail/**")
+                        .requestMatchers("/mail/**", "/account/members", "/account/members/**")
                         .hasRole("ADMINISTRATOR")
                         .anyRequest()
                         .authenticated())
@@ -54,6 +59,7 @@ class SecurityConfiguration {
                 // L4: a bookmarked URL comes back as it was after sign-in, without "?continue".
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(new AuditedAccessDeniedHandler(trail, clock)))
+                .addFilterBefore(new MemberSessionFilter(members), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
