@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({PostgresTestConfiguration.class, Fixtures.class})
+@Import({PostgresTestConfiguration.class, Fixtures.class, ServerStartWitness.class})
 public abstract class BrowserJourneyTest {
 
     @LocalServerPort
