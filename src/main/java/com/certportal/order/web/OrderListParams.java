@@ -79,9 +79,18 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         return url(pageNumber(), null);
     }
 
-    /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
+    /** The same orders as a CSV file: filter, search and page size, every page (issue 9). */
+    public String csvUrl() {
+        return url("/orders.csv", 1, null);
+    }
+
     private String url(int pageNumber, String viewing) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/orders");
+        return url("/orders", pageNumber, viewing);
+    }
+
+    /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
+    private String url(String path, int pageNumber, String viewing) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         Map<String, Object> values = new LinkedHashMap<>();
         add(builder, values, "status", status);
         add(builder, values, "q", q == null || q.isEmpty() ? null : q);
