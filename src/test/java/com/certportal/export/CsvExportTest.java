@@ -98,7 +98,8 @@ class CsvExportTest extends PostgresIntegrationTest {
 
     @Test
     void theListLinksToItsCsvWithTheSameParameters() {
-        String page = Pages.body(get("/orders?status=issued&q=example&page=2&size=10", fixtures.principal(ADMIN), "en"));
+        String page =
+                Pages.body(get("/orders?status=issued&q=example&page=2&size=10", fixtures.principal(ADMIN), "en"));
 
         assertThat(Pages.links(page, "download")).containsExactly("/orders.csv?status=issued&q=example&size=10");
     }
