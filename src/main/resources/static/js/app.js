@@ -45,7 +45,32 @@
     if (push) { history.pushState({ view: null }, '', '/orders' + (listQuery(null).toString() ? '?' + listQuery(null) : '')); }
   }
 
+  // Issue 9: on a phone the navigation opens over the page. Without JavaScript the menu button's
+  // link (#navigation) opens it by CSS :target; with it, the page keeps its URL and focus moves in.
+  function setMenu(open) {
+    document.body.classList.toggle('nav-open', open);
+    var button = document.querySelector('.menu-button');
+    if (button) { button.setAttribute('aria-expanded', open ? 'true' : 'false'); }
+    var nav = document.getElementById('navigation');
+    if (open && nav) {
+      var first = nav.querySelector('a.current') || nav.querySelector('a');
+      if (first) { first.focus(); }
+    } else if (!open && button) {
+      button.focus();
+    }
+  }
+
   document.addEventListener('click', function (event) {
+    if (event.target.closest('.menu-button')) {
+      event.preventDefault();
+      setMenu(!document.body.classList.contains('nav-open'));
+      return;
+    }
+    if (event.target.closest('.menu-close')) {
+      event.preventDefault();
+      setMenu(false);
+      return;
+    }
     var open = event.target.closest('[data-quick-view]');
     if (open && slot() && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
@@ -85,6 +110,7 @@
   });
 
   document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && document.body.classList.contains('nav-open')) { setMenu(false); return; }
     if (event.key === 'Escape' && slot() && slot().innerHTML.trim() !== '') { closeQuickView(true); }
   });
 

@@ -26,14 +26,43 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
     private String passwordHash;
 
     public CurrentMember(Member member) {
-        this.memberId = member.getId();
-        this.accountId = member.getAccountId();
-        this.email = member.getEmail();
-        this.displayName = member.getDisplayName();
-        this.role = member.getRole();
-        this.zoneId = member.getZone().getId();
-        this.language = member.getLocale().getLanguage();
+        this(
+                member.getId(),
+                member.getAccountId(),
+                member.getEmail(),
+                member.getDisplayName(),
+                member.getRole(),
+                member.getZone().getId(),
+                member.getLocale().getLanguage());
         this.passwordHash = member.getPasswordHash();
+    }
+
+    CurrentMember(
+            long memberId,
+            long accountId,
+            String email,
+            String displayName,
+            Role role,
+            String zoneId,
+            String language) {
+        this.memberId = memberId;
+        this.accountId = accountId;
+        this.email = email;
+        this.displayName = displayName;
+        this.role = role;
+        this.zoneId = zoneId;
+        this.language = language;
+    }
+
+    /** Whether everything the pages and the rights depend on is the same (equals compares identity only). */
+    public boolean sameAs(CurrentMember other) {
+        return memberId == other.memberId
+                && accountId == other.accountId
+                && email.equals(other.email)
+                && displayName.equals(other.displayName)
+                && role == other.role
+                && zoneId.equals(other.zoneId)
+                && language.equals(other.language);
     }
 
     public long memberId() {

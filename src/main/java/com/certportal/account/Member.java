@@ -44,6 +44,21 @@ public class Member {
 
     private Instant createdAt;
 
+    /** M1: a deactivated member keeps its orders and its place in the trail, and can no longer sign in. */
+    public enum Status {
+        ACTIVE,
+        DEACTIVATED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.ACTIVE;
+
+    private Instant deactivatedAt;
+
     protected Member() {}
 
     public Member(
@@ -62,6 +77,33 @@ public class Member {
         this.timeZone = DEFAULT_ZONE.getId();
         this.language = language;
         this.createdAt = createdAt;
+    }
+
+    /** M1: the role an administrator chose (the last-administrator rule is the account's, see Members). */
+    void changeRole(Role role) {
+        this.role = role;
+    }
+
+    void deactivate(Instant now) {
+        this.status = Status.DEACTIVATED;
+        this.deactivatedAt = now;
+    }
+
+    /** M2: a hash from the delegating encoder, never the password itself. */
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public Instant getDeactivatedAt() {
+        return deactivatedAt;
     }
 
     public void chooseTimeZone(ZoneId zone) {

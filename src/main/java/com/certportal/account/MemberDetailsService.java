@@ -21,7 +21,9 @@ class MemberDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         // Spring Security turns this into the same "bad credentials" answer as a wrong password,
         // so the sign-in page never tells whether an address is registered.
+        // M1: a deactivated member cannot sign in; it gets the same answer as an unknown address.
         return members.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .filter(Member::isActive)
                 .map(CurrentMember::new)
                 .orElseThrow(() -> new UsernameNotFoundException("no such member"));
     }

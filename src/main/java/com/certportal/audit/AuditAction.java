@@ -30,7 +30,21 @@ public enum AuditAction {
     REFUND_CASE_CONTACTED,
     REFUND_CASE_REFUNDED,
     /** A request the security layer refused (a missing CSRF token, a page the role may not use). */
-    ACCESS_DENIED;
+    ACCESS_DENIED,
+    /** M3: a member's sign-in with a wrong password. */
+    SIGN_IN_FAILED,
+    /** M3: a member's sign-in refused unchecked, while its email or address waits. */
+    SIGN_IN_THROTTLED,
+    /** M1: an administrator invited someone, with a role. */
+    MEMBER_INVITED,
+    /** M1: the invited person set a password and became a member. */
+    INVITATION_ACCEPTED,
+    /** M1: an administrator changed a member's role (from, to). */
+    MEMBER_ROLE_CHANGED,
+    /** M1: an administrator deactivated a member. */
+    MEMBER_DEACTIVATED,
+    /** M2: a member changed its own password. */
+    PASSWORD_CHANGED;
 
     public String key() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -53,7 +53,7 @@ public class AuditRecord {
         this.orderNumber = clip(entry.orderNumber, 64);
         this.requestId = entry.requestId;
         this.actorId = entry.actorId;
-        this.actorEmail = actorEmail;
+        this.actorEmail = clip(actorEmail, 320);
         this.action = entry.action;
         this.outcome = outcome;
         this.fromStatus = entry.fromStatus;
@@ -64,9 +64,31 @@ public class AuditRecord {
         this.occurredAt = entry.at;
     }
 
-    /** A refused, forged input may be longer than a column; the trail keeps what fits. */
+    /**
+     * A refused, forged input may be longer than a column; the trail keeps what fits. It may also hold
+     * characters that cannot be stored (NUL) or that would disguise the trail when read (other controls,
+     * bidi overrides, issue 9): those are kept as visible escapes ("\\u202e"), so the trail shows exactly
+     * what was sent.
+     */
     private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        String visible = visible(value);
+        return visible == null || visible.length() <= max ? visible : visible.substring(0, max - 1) + "…";
+    }
+
+    public static String visible(String value) {
+        if (value == null || value.chars().noneMatch(AuditRecord::invisible)) {
+            return value;
+        }
+        StringBuilder shown = new StringBuilder(value.length() + 16);
+        value.chars().forEach(c -> shown.append(invisible(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return shown.toString();
+    }
+
+    /** The characters FormInput refuses in typed text (the trail keeps refused input, so it sees them). */
+    private static boolean invisible(int c) {
+        return (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t')
+                || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     public Long getId() {

@@ -40,8 +40,7 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -51,11 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo data for people trying the portal: created once, at first start, relative to the current time,
  * and only while `certportal.demo.enabled` is on (never in production, never in a migration). Every
  * order reaches its state through the domain's own transitions. The common names say which scenario
- * each order demonstrates (see the README).
+ * each order demonstrates (see the README). Loaded once every bean is ready and before the web server
+ * opens its port (issue 9), so the sign-in page never lists demo sign-ins that do not exist yet.
  */
 @Component
 @ConditionalOnProperty(name = "certportal.demo.enabled", havingValue = "true")
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final BigDecimal TOKEN_PRICE = BigDecimal.valueOf(15_000);
@@ -113,7 +113,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         transaction.executeWithoutResult(status -> {
             if (members.findByEmail(DemoSignIns.ADMIN.email()).isPresent()) {
                 return;

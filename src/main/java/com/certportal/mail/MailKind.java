@@ -12,14 +12,16 @@ public enum MailKind {
     /** O4: a new order request was rejected. */
     ORDER_REQUEST_REJECTED,
     /** V1: the one-time link that proves control of a name, to a constructed address of its domain. */
-    DOMAIN_VALIDATION;
+    DOMAIN_VALIDATION,
+    /** M1: an invitation to become a member, with its one-time link. */
+    INVITATION;
 
     /**
-     * V1: the mail's body is a secret of its recipient (a validation link): once mail is really
+     * V1, M1: the mail's body is a secret of its recipient (a validation or invitation link): once mail is really
      * delivered, the portal does not show it to the account that asked for the validation.
      */
     public boolean carriesSecret() {
-        return this == DOMAIN_VALIDATION;
+        return this == DOMAIN_VALIDATION || this == INVITATION;
     }
 
     public String key() {

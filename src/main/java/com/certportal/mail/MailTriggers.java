@@ -2,12 +2,12 @@ package com.certportal.mail;
 
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
+import com.certportal.account.PortalProperties;
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.approval.ApprovalRequest.RequestDecided;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
-import com.certportal.pki.PkiProperties;
 import com.certportal.revocation.RevocationRequest;
 import com.certportal.validation.ValidationEvents.DomainValidationStarted;
 import java.util.Locale;
@@ -26,19 +26,19 @@ class MailTriggers {
     private final MailProperties properties;
     private final MessageSource messages;
     private final MemberRepository members;
-    private final PkiProperties publicUrls;
+    private final PortalProperties portal;
 
     MailTriggers(
             Outbox outbox,
             MailProperties properties,
             MessageSource messages,
             MemberRepository members,
-            PkiProperties publicUrls) {
+            PortalProperties portal) {
         this.outbox = outbox;
         this.properties = properties;
         this.messages = messages;
         this.members = members;
-        this.publicUrls = publicUrls;
+        this.portal = portal;
     }
 
     /** C4: organization-validated products mail the requester; other products send none. */
@@ -105,10 +105,8 @@ class MailTriggers {
     void on(DomainValidationStarted started) {
         CertificateOrder order = started.validation().getOrder();
         Locale language = order.getRequester().getLocale();
-        String link = publicUrls
-                .baseUrl()
-                .resolve("/dcv/" + started.confirmationToken())
-                .toString();
+        String link =
+                portal.baseUrl().resolve("/dcv/" + started.confirmationToken()).toString();
         for (String approver : started.approverEmails()) {
             outbox.enqueue(
                     MailKind.DOMAIN_VALIDATION,

@@ -3,9 +3,11 @@ package com.certportal.order;
 import com.certportal.account.CurrentMember;
 import com.certportal.action.NotFound;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -28,7 +30,61 @@ public class OrderFinder {
     }
 
     public Page<CertificateOrder> search(OrderSearch search, CurrentMember member) {
-        OrderVisibility visibility = OrderVisibility.of(member);
+        Filter filter = filter(search, OrderVisibility.of(member));
+        TypedQuery<CertificateOrder> select = entityManager.createQuery(
+                "select o from CertificateOrder o join fetch o.requester r" + filter.where()
+                        + " order by o.createdAt desc, o.id desc",
+                CertificateOrder.class);
+        TypedQuery<Long> count =
+                entityManager.createQuery("select count(o) from CertificateOrder o" + filter.where(), Long.class);
+        filter.bind(select);
+        filter.bind(count);
+        select.setFirstResult(Math.multiplyExact(search.page(), search.size())).setMaxResults(search.size());
+        return new PageImpl<>(
+                select.getResultList(), PageRequest.of(search.page(), search.size()), count.getSingleResult());
+    }
+
+    /**
+     * Every order the list shows for this search, on all its pages and in its order, handed over one by
+     * one (for exports). Read {@code chunk} orders at a time, each chunk with its requester and
+     * certificates in one select and let go before the next: memory holds one chunk, whatever the total.
+     * Chunks follow each other by the list's sort key, so orders placed meanwhile shift nothing.
+     */
+    public void forEachMatching(OrderSearch search, CurrentMember member, int chunk, Consumer<CertificateOrder> each) {
+        Filter filter = filter(search, OrderVisibility.of(member));
+        Object[] last = null;
+        while (true) {
+            TypedQuery<Object[]> ids = entityManager.createQuery(
+                    "select o.id, o.createdAt from CertificateOrder o" + filter.where()
+                            + (last == null
+                                    ? ""
+                                    : " and (o.createdAt < :lastAt or (o.createdAt = :lastAt and o.id < :lastId))")
+                            + " order by o.createdAt desc, o.id desc",
+                    Object[].class);
+            filter.bind(ids);
+            if (last != null) {
+                ids.setParameter("lastAt", last[1]).setParameter("lastId", last[0]);
+            }
+            List<Object[]> keys = ids.setMaxResults(chunk).getResultList();
+            if (keys.isEmpty()) {
+                return;
+            }
+            List<CertificateOrder> orders = entityManager
+                    .createQuery(
+                            "select distinct o from CertificateOrder o join fetch o.requester"
+                                    + " left join fetch o.certificates where o.id in :ids"
+                                    + " order by o.createdAt desc, o.id desc",
+                            CertificateOrder.class)
+                    .setParameter("ids", keys.stream().map(k -> k[0]).toList())
+                    .getResultList();
+            orders.forEach(each);
+            entityManager.clear();
+            last = keys.get(keys.size() - 1);
+        }
+    }
+
+    /** L2: the visibility, status and text conditions the list and its exports share, with their values. */
+    private Filter filter(OrderSearch search, OrderVisibility visibility) {
         // Requester emails are matched first, on their own table, so that every branch of the search
         // below is a column of certificate_order and PostgreSQL can combine their trigram indexes.
         List<Long> requestersMatching =
@@ -41,24 +97,21 @@ public class OrderFinder {
                         + " or o.orderNumber like :text escape '\\'"
                         + (requestersMatching.isEmpty() ? "" : " or o.requester.id in :requesters")
                         + ")"));
-
-        TypedQuery<CertificateOrder> select = entityManager.createQuery(
-                "select o from CertificateOrder o join fetch o.requester r" + where
-                        + " order by o.createdAt desc, o.id desc",
-                CertificateOrder.class);
-        TypedQuery<Long> count =
-                entityManager.createQuery("select count(o) from CertificateOrder o" + where, Long.class);
-        for (TypedQuery<?> query : List.of(select, count)) {
+        return new Filter(where.toString(), query -> {
             visibility.bind(query);
             search.status().ifPresent(s -> query.setParameter("status", s));
             search.text().ifPresent(t -> query.setParameter("text", containing(t)));
             if (!requestersMatching.isEmpty()) {
                 query.setParameter("requesters", requestersMatching);
             }
+        });
+    }
+
+    private record Filter(String where, Consumer<Query> binder) {
+
+        void bind(Query query) {
+            binder.accept(query);
         }
-        select.setFirstResult(Math.multiplyExact(search.page(), search.size())).setMaxResults(search.size());
-        return new PageImpl<>(
-                select.getResultList(), PageRequest.of(search.page(), search.size()), count.getSingleResult());
     }
 
     /** Members of the account (or the user itself) whose email contains the text. */

@@ -1,6 +1,6 @@
 package com.certportal.order;
 
-import com.certportal.action.BadRequestException;
+import com.certportal.action.NotFound;
 import jakarta.persistence.EntityManager;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OrderNumbers {
 
-    /** An order number is eight digits; anything else in a URL is a malformed request (400). */
+    /** An order number is eight digits. */
     private static final Pattern ORDER_NUMBER = Pattern.compile("[0-9]{8}");
 
     private final EntityManager entityManager;
@@ -22,10 +22,13 @@ public class OrderNumbers {
         return orderNumber != null && ORDER_NUMBER.matcher(orderNumber).matches();
     }
 
-    /** An order number from a URL, or a malformed request (400) before anything is looked up. */
+    /**
+     * An order number from a URL's path, checked before anything is looked up. Anything else there names
+     * no order: "no such order" (404, issue 9), the same answer as an unknown or invisible number.
+     */
     public static String wellFormed(String orderNumber) {
         if (!isWellFormed(orderNumber)) {
-            throw new BadRequestException("malformed order number");
+            throw new NotFound("order (malformed number)");
         }
         return orderNumber;
     }

@@ -18,16 +18,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class LocaleConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
+    static final String COOKIE = "certportal-lang";
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("certportal-lang") {
+        CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE) {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 super.setLocale(request, response, locale == null ? null : supported(locale));
             }
         };
         resolver.setDefaultLocaleFunction(LocaleConfiguration::fromBrowser);
+        // LanguageCookieFilter clears a malformed cookie before this sees it; should one slip through, it
+        // is ignored here rather than failing the page.
+        resolver.setRejectInvalidCookies(false);
         return resolver;
     }
 

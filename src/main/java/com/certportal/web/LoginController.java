@@ -1,5 +1,6 @@
 package com.certportal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,9 +17,12 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Authentication authentication, Model model) {
+    String login(Authentication authentication, HttpServletRequest request, Model model) {
         if (authentication != null && authentication.isAuthenticated()) {
             return "redirect:/orders";
+        }
+        if (request.getParameterMap().containsKey("error")) {
+            model.addAttribute("typedEmail", SignInFailures.takeTypedEmail(request));
         }
         signInHints.ifAvailable(hints -> model.addAttribute("demoSignIns", hints.hints()));
         return "login";

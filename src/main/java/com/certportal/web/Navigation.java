@@ -1,6 +1,7 @@
 package com.certportal.web;
 
 import com.certportal.account.CurrentMember;
+import com.certportal.account.Members;
 import com.certportal.account.Role;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -40,9 +41,19 @@ public class Navigation {
         return signedInAs(Role::isCustomer);
     }
 
+    /** M1: the account's members, for administrators. */
+    public boolean members() {
+        return signedInAs(Members::managesMembers);
+    }
+
+    /** M2: every member changes its own password. */
+    public boolean password() {
+        return current().isPresent();
+    }
+
     /** The "Account" group of the sidebar holds at least one of the links above. */
     public boolean accountGroup() {
-        return refunds() || mail();
+        return refunds() || mail() || members();
     }
 
     /** M4: the account's settings (skip approval for new orders), for administrators. */

@@ -21,9 +21,10 @@ public class PageLinks {
         return segments.length > 1 ? segments[1] : "";
     }
 
-    /** The path of the page, for highlighting a link that is not a whole section. */
+    /** The path within the portal ("/settings/password"), for the navigation's finer highlights. */
     public String path() {
-        return request().getRequestURI();
+        HttpServletRequest request = request();
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     public String switchTo(String language) {

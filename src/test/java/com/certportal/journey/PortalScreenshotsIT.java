@@ -85,9 +85,13 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         user.open("/orders/" + token + "/revoke");
         user.visible(By.cssSelector("section.outcome"));
         assertSaved(user.screenshot("revoke-form-" + language));
+        // R2: no reason is preselected; the member chooses one.
+        user.find(By.cssSelector("input[name=reason][value=cessation_of_operation]"))
+                .click();
         user.find(By.cssSelector("form.revoke-form button[type=submit]")).click();
         user.waitUntil(urlMatches("/orders/" + token + "$"));
         user.open("/orders/" + waiting + "/revoke");
+        user.find(By.cssSelector("input[name=reason][value=superseded]")).click();
         user.find(By.cssSelector("form.revoke-form button[type=submit]")).click();
         user.waitUntil(urlMatches("/orders/" + waiting + "$"));
         user.open("/orders/" + pending + "/cancel");

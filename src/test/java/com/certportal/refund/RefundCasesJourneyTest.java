@@ -43,7 +43,7 @@ class RefundCasesJourneyTest extends ActionIntegrationTest {
         assertThat(page)
                 .bodyText()
                 .contains(order)
-                .contains("60,000 JPY")
+                .contains("60,000\u00a0JPY") // a no-break space: the amount never wraps from its currency
                 .contains(account.user().email())
                 .contains(shown("refund-status.open"))
                 .contains("/refunds/" + caseId + "/contacted");

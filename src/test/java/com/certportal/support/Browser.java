@@ -201,14 +201,23 @@ public final class Browser implements AutoCloseable {
 
     /** The page area, not the window, is WIDTH x HEIGHT: that is what screenshots show. */
     private static void fitViewport(ChromeDriver driver) {
-        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+        fitViewport(driver, WIDTH, HEIGHT);
+    }
+
+    private static void fitViewport(ChromeDriver driver, int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
         @SuppressWarnings("unchecked")
         List<Number> inner = (List<Number>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
-        int chromeWidth = WIDTH - inner.get(0).intValue();
-        int chromeHeight = HEIGHT - inner.get(1).intValue();
+        int chromeWidth = width - inner.get(0).intValue();
+        int chromeHeight = height - inner.get(1).intValue();
         if (chromeWidth != 0 || chromeHeight != 0) {
-            driver.manage().window().setSize(new Dimension(WIDTH + chromeWidth, HEIGHT + chromeHeight));
+            driver.manage().window().setSize(new Dimension(width + chromeWidth, height + chromeHeight));
         }
+    }
+
+    /** Makes the page area {@code width} x {@code height}, as on a phone (400 x 800) or a desktop. */
+    public void viewport(int width, int height) {
+        fitViewport(driver, width, height);
     }
 
     /** Errors the page reported in the console since the last call (script errors, failed requests). */

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({PostgresTestConfiguration.class, Fixtures.class})
+@Import({PostgresTestConfiguration.class, Fixtures.class, ServerStartWitness.class})
 public abstract class BrowserJourneyTest {
 
     @LocalServerPort
@@ -64,6 +64,11 @@ public abstract class BrowserJourneyTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** The port the portal listens on, for tests that speak HTTP themselves ({@link RawHttp}). */
+    protected int port() {
+        return port;
     }
 
     @AfterEach

@@ -102,6 +102,22 @@ class LanguageTest extends PostgresIntegrationTest {
         assertLanguage(malformed, "ja");
     }
 
+    /** Issue 9, finding 1: a cookie the portal never wrote is ignored (the browser decides) and cleared. */
+    @ParameterizedTest(name = "certportal-lang={0}")
+    @CsvSource({"%3C", "ja%0d", "'ja\u0000'", "fr", "''"})
+    void aMalformedLanguageCookieIsIgnoredAndClearedForASignedInMember(String value) {
+        MvcTestResult result = mvc.get()
+                .uri("/orders")
+                .header("Accept-Language", "ja")
+                .header("Cookie", "certportal-lang=" + value)
+                .with(user(user))
+                .exchange();
+
+        assertLanguage(result, "ja");
+        assertThat(result.getResponse().getHeaders("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("certportal-lang=;").contains("Max-Age=0"));
+    }
+
     @Test
     void theSignInPageSwitchesLanguageToo() {
         MvcTestResult result = mvc.get().uri("/login?lang=ja").exchange();

@@ -68,7 +68,7 @@ class SignInTest extends PostgresIntegrationTest {
         MvcTestResult result = signIn("admin@example.com", DEMO_PASSWORD, session);
 
         assertThat(result).hasStatus3xxRedirection();
-        assertThat(result.getResponse().getRedirectedUrl()).startsWith("http://localhost/orders?status=issued&q=shop");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/orders?status=issued&q=shop");
     }
 
     @Test
@@ -99,6 +99,21 @@ class SignInTest extends PostgresIntegrationTest {
         String wrongPasswordPage = withoutCsrfToken(Pages.main(Pages.body(
                 mvc.get().uri("/login?error").session(wrongPasswordSession).exchange())));
         assertThat(unknownPage).isEqualTo(wrongPasswordPage).contains("The email address or password is incorrect.");
+    }
+
+    /** Issue 9, finding 9: after a failed sign-in only the password needs typing again. */
+    @Test
+    void aFailedSignInKeepsTheEmailThatWasTyped() {
+        MockHttpSession session = new MockHttpSession();
+        signIn("user@example.com", "wrong-password", session);
+
+        String page = Pages.body(mvc.get().uri("/login?error").session(session).exchange());
+        String reloaded =
+                Pages.body(mvc.get().uri("/login?error").session(session).exchange());
+
+        assertThat(page).containsPattern("<input id=\"username\"[^>]*value=\"user@example.com\"");
+        assertThat(page).containsPattern("<input id=\"password\"[^>]*autofocus");
+        assertThat(reloaded).doesNotContain("value=\"user@example.com\"");
     }
 
     @Test
@@ -163,9 +178,13 @@ class SignInTest extends PostgresIntegrationTest {
         assertThat(result).hasStatus(403);
     }
 
-    /** Each session has its own token; everything else on the page must be the same. */
+    /**
+     * Each session has its own token, and each page keeps the address its visitor typed; everything else
+     * on the page must be the same.
+     */
     private static String withoutCsrfToken(String page) {
-        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"");
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"")
+                .replaceAll("(<input id=\"username\"[^>]*value=\")[^\"]*\"", "$1\"");
     }
 
     private MvcTestResult signIn(String email, String password, MockHttpSession session) {

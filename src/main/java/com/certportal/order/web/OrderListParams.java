@@ -4,8 +4,10 @@ import com.certportal.action.BadRequestException;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderSearch;
 import com.certportal.order.OrderStatus;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,11 +20,14 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     static final int DEFAULT_SIZE = 25;
+    static final int LARGEST_SIZE = PAGE_SIZES.get(PAGE_SIZES.size() - 1);
     static final int MAX_QUERY_LENGTH = 200;
 
     public OrderListParams {
-        status = blankToNull(status);
-        q = q == null ? null : q.strip();
+        status = statusKey(status);
+        q = q == null ? null : Normalizer.normalize(q, Normalizer.Form.NFKC).strip();
+        // Issue 9: more rows than the largest page are a wish for the largest page, not an error.
+        size = size != null && size > LARGEST_SIZE ? Integer.valueOf(LARGEST_SIZE) : size;
         view = blankToNull(view);
     }
 
@@ -74,9 +79,18 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         return url(pageNumber(), null);
     }
 
-    /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
+    /** The same orders as a CSV file: filter, search and page size, every page (issue 9). */
+    public String csvUrl() {
+        return url("/orders.csv", 1, null);
+    }
+
     private String url(int pageNumber, String viewing) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/orders");
+        return url("/orders", pageNumber, viewing);
+    }
+
+    /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
+    private String url(String path, int pageNumber, String viewing) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         Map<String, Object> values = new LinkedHashMap<>();
         add(builder, values, "status", status);
         add(builder, values, "q", q == null || q.isEmpty() ? null : q);
@@ -91,6 +105,21 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
             builder.queryParam(name, "{" + name + "}");
             values.put(name, value);
         }
+    }
+
+    /**
+     * Issue 9: a status as people type it (`REVOKED`, full-width `ＩＳＳＵＥＤ`) is understood; one padded
+     * with control characters (`issued%0d`) is left as sent, so that {@link #checked()} refuses it.
+     */
+    private static String statusKey(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String normalized = Normalizer.normalize(value, Normalizer.Form.NFKC);
+        if (normalized.chars().anyMatch(Character::isISOControl)) {
+            return normalized;
+        }
+        return normalized.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package com.certportal.pki.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.certportal.account.ActiveMembers;
 import com.certportal.audit.AuditTrail;
 import com.certportal.pki.CaFamily;
 import com.certportal.pki.CertificateAuthority;
@@ -396,6 +397,12 @@ class PkiServerTest {
         @Bean
         AuditTrail auditTrail() {
             return Mockito.mock(AuditTrail.class);
+        }
+
+        /** Relying parties never sign in: the members' per-request check has nothing to do here. */
+        @Bean
+        ActiveMembers activeMembers() {
+            return Mockito.mock(ActiveMembers.class);
         }
 
         @Bean
