@@ -136,4 +136,10 @@
     showRequestFormParts(form);
     form.addEventListener('change', function () { showRequestFormParts(form); });
   });
+
+  // Back after an action: a page restored from the browser's cache would show a stale form with its
+  // buttons disabled; load it again, so the server says where things stand now.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && document.querySelector('form[data-once]')) { window.location.reload(); }
+  });
 })();

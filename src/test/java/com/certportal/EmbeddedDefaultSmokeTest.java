@@ -101,7 +101,7 @@ class EmbeddedDefaultSmokeTest {
         assertThat(orders.statusCode()).isEqualTo(200);
         assertThat(orders.body())
                 .contains("pending-ov.example.com", "issued-29d-card.example.com", "revoked-60d.example.com")
-                .contains("Hanako Sato")
+                .contains("佐藤 花子")
                 .doesNotContain("other-issued.example.org");
     }
 

@@ -127,9 +127,9 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private void load(Instant now) {
         Instant founded = now.minus(ofDays(800));
         Account example = accounts.save(new Account("Example Corp", founded));
-        Member admin = member(example, DemoSignIns.ADMIN, "Hanako Sato", "ja", founded);
-        Member user = member(example, DemoSignIns.USER, "Taro Suzuki", "ja", founded);
-        member(example, DemoSignIns.FINANCE, "Keiko Tanaka", "ja", founded);
+        Member admin = member(example, DemoSignIns.ADMIN, "佐藤 花子", "ja", founded);
+        Member user = member(example, DemoSignIns.USER, "鈴木 太郎", "ja", founded);
+        member(example, DemoSignIns.FINANCE, "田中 恵子", "ja", founded);
         Account other = accounts.save(new Account("Other Corp", founded));
         Member otherAdmin = member(other, DemoSignIns.OTHER_ADMIN, "Olivia Brown", "en", founded);
         EnterpriseUnit unit = units.save(new EnterpriseUnit(example.getId(), "Example Corp Enterprise Unit", 20));
@@ -246,7 +246,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         requestFlowScenarios(admin, user);
 
         Account operations = accounts.save(new Account("CertPortal CA", Account.Kind.CA_OPERATIONS, founded));
-        member(operations, DemoSignIns.VALIDATION_AGENT, "Jun Ito", "ja", founded);
+        member(operations, DemoSignIns.VALIDATION_AGENT, "伊藤 純", "ja", founded);
     }
 
     /**

@@ -138,7 +138,7 @@ class RevocationJourneyIT extends BrowserJourneyTest {
         user.find(By.cssSelector("form.confirm-form button[type=submit]")).click();
         user.waitUntil(urlMatches("/orders/" + orderNumber + "$"));
         assertThat(user.visible(By.cssSelector(".alert-success")).getText())
-                .contains("キャンセルしました", "メールを申請者に送信しました", "解約となりました");
+                .contains("キャンセルしました", "メールを送信待ちに追加しました", "解約となりました");
         assertThat(user.find(By.cssSelector("h1 .badge")).getText()).isEqualTo("キャンセル済み");
         assertThat(user.consoleErrors()).isEmpty();
     }

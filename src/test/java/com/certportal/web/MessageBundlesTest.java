@@ -103,7 +103,6 @@ class MessageBundlesTest {
                 "lang.en",
                 "money",
                 "new.csr.placeholder",
-                "product.tls_ev",
                 "platform.apache",
                 "platform.nginx",
                 "platform.microsoft_iis",
