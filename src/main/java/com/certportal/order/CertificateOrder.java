@@ -128,6 +128,12 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     /** O4, O5: when the order was placed (at submission, or when its request was approved). */
     private Instant placedAt;
 
+    /**
+     * D3: when the order's current certificate (its newest valid one) expires; none once no
+     * certificate is valid. Kept on the order so the list can sort and filter by it with an index.
+     */
+    private Instant expiresAt;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("issuedAt, id")
     private List<Certificate> certificates = new ArrayList<>();
@@ -306,6 +312,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         revocationReason = reason;
         treatedAsCancellation = isWithinCancellationWindow(submittedAt);
         certificates.forEach(c -> c.revoke(reason, now));
+        certificatesChanged();
         touch(now);
         registerEvent(new OrderRevoked(this, by.getId(), reason, comment, submittedAt, now, treatedAsCancellation));
     }
@@ -471,6 +478,7 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
             String certificateId, IssuedCertificate issued, String cn, List<String> sans, Instant now) {
         Certificate certificate = new Certificate(this, certificateId, issued, cn, sans, now);
         certificates.add(certificate);
+        certificatesChanged();
         touch(now);
         return certificate;
     }
@@ -488,6 +496,16 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
                 "order " + orderNumber + " is " + status + ": cannot " + action,
                 orderNumber,
                 "status." + status.key());
+    }
+
+    /** D3: a certificate was issued or revoked: the order's expiry follows its current certificate. */
+    void certificatesChanged() {
+        expiresAt = currentCertificate().map(Certificate::getExpiresAt).orElse(null);
+    }
+
+    /** D3: the current certificate's expiry, or none (not issued, or no valid certificate left). */
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     private void touch(Instant now) {

@@ -5,92 +5,229 @@ import com.certportal.action.NotFound;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads orders as a member may see them. Each read is a fixed number of statements whatever the
- * page size: the list is one select (requester fetched with it) plus one count, and with a search
- * text one more to match requester emails; an order is one select with everything its page shows.
+ * page size: the list is one select (requester fetched with it; two when a page reaches the orders
+ * without the sort's key) plus one capped count, and with a search text one more to match requester
+ * emails; an order is one select with everything its page shows.
  */
 @Service
 @Transactional(readOnly = true)
 public class OrderFinder {
 
     private final EntityManager entityManager;
+    private final Clock clock;
 
-    OrderFinder(EntityManager entityManager) {
+    OrderFinder(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
+        this.clock = clock;
     }
 
-    public Page<CertificateOrder> search(OrderSearch search, CurrentMember member) {
+    /**
+     * L2, L4, D3: one page of the list in its sort, after (or before) a cursor, never skipping rows by
+     * an offset: a page deep in a million orders costs what the first one does (issue 10). Orders
+     * without the sort's key (not issued yet) follow the others; a page that reaches them reads them
+     * with a second select. The count stops at {@link OrderListPage#COUNT_CAP}.
+     */
+    public OrderListPage search(OrderSearch search, CurrentMember member) {
         Filter filter = filter(search, OrderVisibility.of(member));
-        TypedQuery<CertificateOrder> select = entityManager.createQuery(
-                "select o from CertificateOrder o join fetch o.requester r" + filter.where()
-                        + " order by o.createdAt desc, o.id desc",
-                CertificateOrder.class);
-        TypedQuery<Long> count =
-                entityManager.createQuery("select count(o) from CertificateOrder o" + filter.where(), Long.class);
-        filter.bind(select);
+        OrderSort sort = search.sort();
+        int size = search.size();
+        List<CertificateOrder> rows;
+        ListCursor next = null;
+        ListCursor previous = null;
+        if (search.before().isPresent()) {
+            List<CertificateOrder> before =
+                    backward(filter, sort, search.before().get(), size + 1);
+            if (before.size() <= size) {
+                // Back at the start of the list: show its first page whole.
+                return search(withoutCursor(search), member);
+            }
+            rows = before.subList(1, before.size());
+            previous = ListCursor.of(rows.get(0), sort);
+            next = ListCursor.of(rows.get(rows.size() - 1), sort);
+        } else {
+            List<CertificateOrder> after = forward(filter, sort, search.after().orElse(null), size + 1);
+            rows = after.size() > size ? after.subList(0, size) : after;
+            if (after.size() > size) {
+                next = ListCursor.of(rows.get(rows.size() - 1), sort);
+            }
+            if (search.after().isPresent() && !rows.isEmpty()) {
+                previous = ListCursor.of(rows.get(0), sort);
+            }
+        }
+        long total = count(filter);
+        return new OrderListPage(
+                List.copyOf(rows),
+                next,
+                previous,
+                Math.min(total, OrderListPage.COUNT_CAP),
+                total > OrderListPage.COUNT_CAP);
+    }
+
+    private static OrderSearch withoutCursor(OrderSearch search) {
+        return new OrderSearch(
+                search.status(),
+                search.text(),
+                search.expiringWithinDays(),
+                search.sort(),
+                Optional.empty(),
+                Optional.empty(),
+                search.size());
+    }
+
+    /** The rows that follow {@code from} in the list's order (from the start when null). */
+    private List<CertificateOrder> forward(Filter filter, OrderSort sort, ListCursor from, int limit) {
+        List<CertificateOrder> rows = new ArrayList<>();
+        if (from == null || from.key() != null) {
+            rows.addAll(keyed(filter, sort, from, true, limit));
+        }
+        if (sort.nullable() && rows.size() < limit) {
+            ListCursor within = from != null && from.key() == null ? from : null;
+            rows.addAll(unkeyed(filter, sort, within, true, limit - rows.size()));
+        }
+        return rows;
+    }
+
+    /** The rows that come before {@code from} in the list's order, read nearest first, put back in order. */
+    private List<CertificateOrder> backward(Filter filter, OrderSort sort, ListCursor from, int limit) {
+        List<CertificateOrder> rows = new ArrayList<>();
+        if (from.key() == null) {
+            rows.addAll(unkeyed(filter, sort, from, false, limit));
+            if (rows.size() < limit) {
+                rows.addAll(keyed(filter, sort, null, false, limit - rows.size()));
+            }
+        } else {
+            rows.addAll(keyed(filter, sort, from, false, limit));
+        }
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    /** Orders with the sort's key, after (forward) or before (backward) a keyed cursor. */
+    private List<CertificateOrder> keyed(Filter filter, OrderSort sort, ListCursor from, boolean forward, int limit) {
+        boolean ascending = sort.ascending() == forward;
+        String key = "o." + sort.property();
+        String comparison = ascending ? ">" : "<";
+        StringBuilder jpql =
+                new StringBuilder("select o from CertificateOrder o join fetch o.requester r").append(filter.where());
+        if (sort.nullable()) {
+            jpql.append(" and ").append(key).append(" is not null");
+        }
+        if (from != null) {
+            jpql.append(" and (")
+                    .append(key)
+                    .append(' ')
+                    .append(comparison)
+                    .append(" :cursorKey or (")
+                    .append(key)
+                    .append(" = :cursorKey and o.id ")
+                    .append(comparison)
+                    .append(" :cursorId))");
+        }
+        String direction = ascending ? " asc" : " desc";
+        jpql.append(" order by ").append(key).append(direction).append(", o.id").append(direction);
+        TypedQuery<CertificateOrder> query = entityManager.createQuery(jpql.toString(), CertificateOrder.class);
+        filter.bind(query);
+        if (from != null) {
+            query.setParameter("cursorKey", from.key()).setParameter("cursorId", from.id());
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** Orders without the sort's key (they follow the others), by id in the sort's direction. */
+    private List<CertificateOrder> unkeyed(Filter filter, OrderSort sort, ListCursor from, boolean forward, int limit) {
+        boolean ascending = sort.ascending() == forward;
+        String comparison = ascending ? ">" : "<";
+        String jpql = "select o from CertificateOrder o join fetch o.requester r" + filter.where() + " and o."
+                + sort.property() + " is null" + (from != null ? " and o.id " + comparison + " :cursorId" : "")
+                + " order by o.id" + (ascending ? " asc" : " desc");
+        TypedQuery<CertificateOrder> query = entityManager.createQuery(jpql, CertificateOrder.class);
+        filter.bind(query);
+        if (from != null) {
+            query.setParameter("cursorId", from.id());
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** How many orders match, counted no further than one past the cap. */
+    private long count(Filter filter) {
+        TypedQuery<Long> count = entityManager.createQuery(
+                "select count(*) from (select o.id as id from CertificateOrder o" + filter.where()
+                        // The default sort's order, which every filter's index serves: the scan stops at the cap.
+                        + " order by o.createdAt desc, o.id desc limit " + (OrderListPage.COUNT_CAP + 1) + ")",
+                Long.class);
         filter.bind(count);
-        select.setFirstResult(Math.multiplyExact(search.page(), search.size())).setMaxResults(search.size());
-        return new PageImpl<>(
-                select.getResultList(), PageRequest.of(search.page(), search.size()), count.getSingleResult());
+        return count.getSingleResult();
     }
 
     /**
      * Every order the list shows for this search, on all its pages and in its order, handed over one by
-     * one (for exports). Read {@code chunk} orders at a time, each chunk with its requester and
-     * certificates in one select and let go before the next: memory holds one chunk, whatever the total.
-     * Chunks follow each other by the list's sort key, so orders placed meanwhile shift nothing.
+     * one (for exports). Read {@code chunk} orders at a time (the list's own pages, one after the other
+     * by cursor), with their certificates, and let go before the next: memory holds one chunk,
+     * whatever the total; orders placed meanwhile shift nothing.
      */
     public void forEachMatching(OrderSearch search, CurrentMember member, int chunk, Consumer<CertificateOrder> each) {
-        Filter filter = filter(search, OrderVisibility.of(member));
-        Object[] last = null;
+        OrderSearch page = new OrderSearch(
+                search.status(),
+                search.text(),
+                search.expiringWithinDays(),
+                search.sort(),
+                Optional.empty(),
+                Optional.empty(),
+                chunk);
         while (true) {
-            TypedQuery<Object[]> ids = entityManager.createQuery(
-                    "select o.id, o.createdAt from CertificateOrder o" + filter.where()
-                            + (last == null
-                                    ? ""
-                                    : " and (o.createdAt < :lastAt or (o.createdAt = :lastAt and o.id < :lastId))")
-                            + " order by o.createdAt desc, o.id desc",
-                    Object[].class);
-            filter.bind(ids);
-            if (last != null) {
-                ids.setParameter("lastAt", last[1]).setParameter("lastId", last[0]);
-            }
-            List<Object[]> keys = ids.setMaxResults(chunk).getResultList();
-            if (keys.isEmpty()) {
+            OrderListPage rows = search(page, member);
+            if (rows.isEmpty()) {
                 return;
             }
-            List<CertificateOrder> orders = entityManager
+            Map<Long, CertificateOrder> withCertificates = new HashMap<>();
+            entityManager
                     .createQuery(
                             "select distinct o from CertificateOrder o join fetch o.requester"
-                                    + " left join fetch o.certificates where o.id in :ids"
-                                    + " order by o.createdAt desc, o.id desc",
+                                    + " left join fetch o.certificates where o.id in :ids",
                             CertificateOrder.class)
-                    .setParameter("ids", keys.stream().map(k -> k[0]).toList())
-                    .getResultList();
-            orders.forEach(each);
+                    .setParameter(
+                            "ids",
+                            rows.orders().stream().map(CertificateOrder::getId).toList())
+                    .getResultList()
+                    .forEach(o -> withCertificates.put(o.getId(), o));
+            rows.orders().forEach(o -> each.accept(withCertificates.get(o.getId())));
             entityManager.clear();
-            last = keys.get(keys.size() - 1);
+            if (!rows.hasNext()) {
+                return;
+            }
+            page = page.after(rows.next());
         }
     }
 
     /** L2: the visibility, status and text conditions the list and its exports share, with their values. */
     private Filter filter(OrderSearch search, OrderVisibility visibility) {
+        Instant now = clock.instant();
         // Requester emails are matched first, on their own table, so that every branch of the search
         // below is a column of certificate_order and PostgreSQL can combine their trigram indexes.
         List<Long> requestersMatching =
                 search.text().map(t -> requestersMatching(t, visibility)).orElse(List.of());
         StringBuilder where = new StringBuilder(" where ").append(visibility.jpql("o"));
         search.status().ifPresent(s -> where.append(" and o.status = :status"));
+        // D3: issued orders whose current certificate expires between now and the given number of days.
+        search.expiringWithinDays()
+                .ifPresent(days -> where.append(
+                        " and o.status = :issued and o.expiresAt >= :now" + " and o.expiresAt <= :expiringUntil"));
         search.text()
                 .ifPresent(t -> where.append(" and (o.commonName like :text escape '\\'"
                         + " or o.subjectAltNames like :text escape '\\'"
@@ -100,6 +237,10 @@ public class OrderFinder {
         return new Filter(where.toString(), query -> {
             visibility.bind(query);
             search.status().ifPresent(s -> query.setParameter("status", s));
+            search.expiringWithinDays()
+                    .ifPresent(days -> query.setParameter("issued", OrderStatus.ISSUED)
+                            .setParameter("now", now)
+                            .setParameter("expiringUntil", now.plus(Duration.ofDays(days))));
             search.text().ifPresent(t -> query.setParameter("text", containing(t)));
             if (!requestersMatching.isEmpty()) {
                 query.setParameter("requesters", requestersMatching);

@@ -1,12 +1,11 @@
 package com.certportal.orderpage;
 
 import com.certportal.account.CurrentMember;
-import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderFinder;
 import com.certportal.order.OrderNumbers;
+import com.certportal.order.OrderSort;
 import com.certportal.order.OrderStatus;
 import com.certportal.order.web.OrderListParams;
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +30,11 @@ class OrderPageController {
             @ModelAttribute("params") OrderListParams params,
             @AuthenticationPrincipal CurrentMember member,
             Model model) {
-        Page<CertificateOrder> page = orders.search(params.checked().toSearch(), member);
-        model.addAttribute("orders", page);
+        model.addAttribute("orders", orders.search(params.checked().toSearch(), member));
         model.addAttribute("statuses", OrderStatus.values());
         model.addAttribute("pageSizes", OrderListParams.PAGE_SIZES);
+        model.addAttribute("sorts", OrderSort.values());
+        model.addAttribute("expiringWithin", OrderListParams.EXPIRING_WITHIN);
         if (params.view() != null) {
             model.addAttribute("quickView", pages.summary(orders.get(params.view(), member), member));
         }

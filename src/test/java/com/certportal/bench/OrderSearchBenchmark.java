@@ -141,10 +141,10 @@ public final class OrderSearchBenchmark {
     /** @return p50 and p95 in milliseconds, and the total number of matching rows */
     @SuppressWarnings("unchecked")
     private static double[] time(OrderFinder finder, CurrentMember member, Object[] c) {
-        OrderSearch search = new OrderSearch((Optional<OrderStatus>) c[1], (Optional<String>) c[2], 0, 25);
+        OrderSearch search = OrderSearch.of((Optional<OrderStatus>) c[1], (Optional<String>) c[2], 25);
         long total = 0;
         for (int i = 0; i < WARMUP; i++) {
-            total = finder.search(search, member).getTotalElements();
+            total = finder.search(search, member).total();
         }
         double[] millis = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {

@@ -107,7 +107,7 @@ class OrdersJourneyIT extends BrowserJourneyTest {
                 .isEqualTo("発行済み");
         assertThat(browser.findAll(By.cssSelector("table.orders thead th")))
                 .extracting(WebElement::getText)
-                .containsExactly("オーダー番号", "コモンネーム", "製品", "ステータス", "申請者", "初回発行日");
+                .containsExactly("オーダー番号", "コモンネーム", "製品", "ステータス", "申請者", "初回発行日", "有効期限");
         List<WebElement> badges = browser.findAll(By.cssSelector("table.orders tbody .badge"));
         assertThat(badges).isNotEmpty().extracting(WebElement::getText).containsOnly("発行済み");
         assertThat(browser.findAll(By.cssSelector("a.quick-view-link")))

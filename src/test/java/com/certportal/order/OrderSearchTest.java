@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Page;
 
 /**
  * L2 on PostgreSQL: the status filter and the free-text search (case-insensitive substring of the
@@ -144,27 +143,32 @@ class OrderSearchTest extends PostgresIntegrationTest {
                 .containsExactly(newest, middleButPlacedLater, middle, oldest);
     }
 
+    /** L4, issue 10: pages follow each other by cursor (no offset); the count covers the whole result. */
     @Test
-    void pagingReturnsTheRequestedSliceAndTheTotalCount() {
+    void pagesFollowEachOtherByCursorForwardAndBackAndTheCountCoversTheWholeResult() {
         List<String> newestFirst = new ArrayList<>();
         for (int i = 1; i <= 23; i++) {
             clock.advance(Duration.ofMinutes(1));
             newestFirst.add(0, pending(account.user(), "host-" + i + ".example.com"));
         }
+        OrderSearch firstPage = OrderSearch.of(Optional.empty(), Optional.empty(), 10);
 
-        Page<CertificateOrder> second =
-                finder.search(new OrderSearch(Optional.empty(), Optional.empty(), 1, 10), account.admin());
-        Page<CertificateOrder> last =
-                finder.search(new OrderSearch(Optional.empty(), Optional.empty(), 2, 10), account.admin());
-        Page<CertificateOrder> beyond =
-                finder.search(new OrderSearch(Optional.empty(), Optional.empty(), 5, 10), account.admin());
+        OrderListPage first = finder.search(firstPage, account.admin());
+        OrderListPage second = finder.search(firstPage.after(first.next()), account.admin());
+        OrderListPage last = finder.search(firstPage.after(second.next()), account.admin());
+        OrderListPage backToSecond = finder.search(firstPage.before(last.previous()), account.admin());
+        OrderListPage backToFirst = finder.search(firstPage.before(second.previous()), account.admin());
 
+        assertThat(numbers(first)).containsExactlyElementsOf(newestFirst.subList(0, 10));
+        assertThat(first.hasPrevious()).isFalse();
         assertThat(numbers(second)).containsExactlyElementsOf(newestFirst.subList(10, 20));
-        assertThat(second.getTotalElements()).isEqualTo(23);
-        assertThat(second.getTotalPages()).isEqualTo(3);
+        assertThat(second.total()).isEqualTo(23);
+        assertThat(second.totalCapped()).isFalse();
         assertThat(numbers(last)).containsExactlyElementsOf(newestFirst.subList(20, 23));
-        assertThat(beyond.getContent()).isEmpty();
-        assertThat(beyond.getTotalElements()).isEqualTo(23);
+        assertThat(last.hasNext()).isFalse();
+        assertThat(numbers(backToSecond)).isEqualTo(numbers(second));
+        assertThat(numbers(backToFirst)).isEqualTo(numbers(first));
+        assertThat(backToFirst.hasPrevious()).isFalse();
     }
 
     @Test
@@ -175,12 +179,13 @@ class OrderSearchTest extends PostgresIntegrationTest {
             matching.add(0, pending(account.user(), "match-" + i + ".example.com"));
             pending(account.user(), "other-" + i + ".example.com");
         }
+        OrderSearch search = OrderSearch.of(Optional.empty(), Optional.of("MATCH-"), 10);
 
-        Page<CertificateOrder> second =
-                finder.search(new OrderSearch(Optional.empty(), Optional.of("MATCH-"), 1, 10), account.admin());
+        OrderListPage second = finder.search(
+                search.after(finder.search(search, account.admin()).next()), account.admin());
 
         assertThat(numbers(second)).containsExactlyElementsOf(matching.subList(10, 12));
-        assertThat(second.getTotalElements()).isEqualTo(12);
+        assertThat(second.total()).isEqualTo(12);
     }
 
     /** Roles: a user's search covers only the orders it requested, whatever it searches for. */
@@ -215,20 +220,20 @@ class OrderSearchTest extends PostgresIntegrationTest {
         return fixtures.issued(requester, Product.TLS_DV, commonName, card(), clock.instant());
     }
 
-    private Page<CertificateOrder> search(String text) {
+    private OrderListPage search(String text) {
         return search(account.admin(), text);
     }
 
-    private Page<CertificateOrder> search(CurrentMember member, String text) {
-        return finder.search(new OrderSearch(Optional.empty(), Optional.ofNullable(text), 0, 100), member);
+    private OrderListPage search(CurrentMember member, String text) {
+        return finder.search(OrderSearch.of(Optional.empty(), Optional.ofNullable(text), 100), member);
     }
 
-    private Page<CertificateOrder> search(OrderStatus status, String text) {
+    private OrderListPage search(OrderStatus status, String text) {
         return finder.search(
-                new OrderSearch(Optional.ofNullable(status), Optional.ofNullable(text), 0, 100), account.admin());
+                OrderSearch.of(Optional.ofNullable(status), Optional.ofNullable(text), 100), account.admin());
     }
 
-    private static List<String> numbers(Page<CertificateOrder> page) {
-        return page.getContent().stream().map(CertificateOrder::getOrderNumber).toList();
+    private static List<String> numbers(OrderListPage page) {
+        return page.orders().stream().map(CertificateOrder::getOrderNumber).toList();
     }
 }

@@ -1,8 +1,10 @@
 package com.certportal.order.web;
 
 import com.certportal.action.BadRequestException;
+import com.certportal.order.ListCursor;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderSearch;
+import com.certportal.order.OrderSort;
 import com.certportal.order.OrderStatus;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
@@ -13,10 +15,23 @@ import java.util.Optional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * L4: everything that shapes the order list lives in its URL (`/orders?status=issued&q=example&page=2`),
- * so a filtered list, and even its open quick view, can be bookmarked and shared. Pages count from 1.
+ * L4, D3: everything that shapes the order list lives in its URL
+ * (`/orders?status=issued&q=example&sort=expiry&expiring=30&after=...`), so a filtered, sorted list,
+ * any page of it, and even its open quick view, can be bookmarked and shared. A page is named by the
+ * order it starts after (or ends before), not by a number (issue 10: no offset to skip).
  */
-public record OrderListParams(String status, String q, Integer page, Integer size, String view) {
+public record OrderListParams(
+        String status,
+        String q,
+        Integer size,
+        String view,
+        String sort,
+        Integer expiring,
+        String after,
+        String before) {
+
+    /** D3: the list filters orders whose certificate expires within these many days. */
+    public static final List<Integer> EXPIRING_WITHIN = List.of(30, 60, 90);
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     static final int DEFAULT_SIZE = 25;
@@ -39,8 +54,16 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         if (q != null && (q.length() > MAX_QUERY_LENGTH || q.chars().anyMatch(Character::isISOControl))) {
             throw new BadRequestException("bad search text");
         }
-        if (page != null && (page < 1 || (long) (page - 1) * pageSize() > Integer.MAX_VALUE)) {
-            throw new BadRequestException("page " + page);
+        if (sort != null && OrderSort.fromKey(sort).isEmpty()) {
+            throw new BadRequestException("sort " + sort);
+        }
+        if (expiring != null && !EXPIRING_WITHIN.contains(expiring)) {
+            throw new BadRequestException("expiring " + expiring);
+        }
+        if ((after != null && ListCursor.parse(after).isEmpty())
+                || (before != null && ListCursor.parse(before).isEmpty())
+                || (after != null && before != null)) {
+            throw new BadRequestException("cursor");
         }
         if (size != null && !PAGE_SIZES.contains(size)) {
             throw new BadRequestException("size " + size);
@@ -55,47 +78,72 @@ public record OrderListParams(String status, String q, Integer page, Integer siz
         return new OrderSearch(
                 Optional.ofNullable(status).flatMap(OrderStatus::fromKey),
                 Optional.ofNullable(q),
-                pageNumber() - 1,
+                Optional.ofNullable(expiring),
+                sortChosen(),
+                Optional.ofNullable(after).flatMap(ListCursor::parse),
+                Optional.ofNullable(before).flatMap(ListCursor::parse),
                 pageSize());
     }
 
-    public int pageNumber() {
-        return page == null ? 1 : page;
+    public OrderSort sortChosen() {
+        return sort == null ? OrderSort.PLACED : OrderSort.fromKey(sort).orElse(OrderSort.PLACED);
     }
 
     public int pageSize() {
         return size == null ? DEFAULT_SIZE : size;
     }
 
-    public String pageUrl(int pageNumber) {
-        return url(pageNumber, view);
+    /** The page that follows, starting after {@code cursor}. */
+    public String nextUrl(ListCursor cursor) {
+        return url("/orders", cursor.token(), null, view);
+    }
+
+    /** The page before, ending before {@code cursor}. */
+    public String previousUrl(ListCursor cursor) {
+        return url("/orders", null, cursor.token(), view);
+    }
+
+    /** Whether this is a page further into the list than its first. */
+    public boolean paged() {
+        return after != null || before != null;
+    }
+
+    /** The first page of the same list. */
+    public String firstUrl() {
+        return url("/orders", null, null, view);
     }
 
     public String viewUrl(String orderNumber) {
-        return url(pageNumber(), orderNumber);
+        return url("/orders", after, before, orderNumber);
     }
 
     public String closeViewUrl() {
-        return url(pageNumber(), null);
+        return url("/orders", after, before, null);
     }
 
-    /** The same orders as a CSV file: filter, search and page size, every page (issue 9). */
+    /** D3: the same list in another sort, from its first page. */
+    public String sortUrl(String sortKey) {
+        return new OrderListParams(
+                        status, q, size, null, sortKey.equals("placed") ? null : sortKey, expiring, null, null)
+                .url("/orders", null, null, null);
+    }
+
+    /** The same orders as a CSV file: filter, search and sort, every page (issue 9). */
     public String csvUrl() {
-        return url("/orders.csv", 1, null);
-    }
-
-    private String url(int pageNumber, String viewing) {
-        return url("/orders", pageNumber, viewing);
+        return url("/orders.csv", null, null, null);
     }
 
     /** Values go in as URI variables, so that "+", "&" and "#" in a search survive the round trip. */
-    private String url(String path, int pageNumber, String viewing) {
+    private String url(String path, String afterCursor, String beforeCursor, String viewing) {
         UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
         Map<String, Object> values = new LinkedHashMap<>();
         add(builder, values, "status", status);
         add(builder, values, "q", q == null || q.isEmpty() ? null : q);
-        add(builder, values, "page", pageNumber > 1 ? pageNumber : null);
+        add(builder, values, "sort", sort);
+        add(builder, values, "expiring", expiring);
         add(builder, values, "size", size);
+        add(builder, values, "after", afterCursor);
+        add(builder, values, "before", beforeCursor);
         add(builder, values, "view", viewing);
         return builder.encode().buildAndExpand(values).toUriString();
     }

@@ -60,7 +60,7 @@ class ListParametersAsTypedTest extends PostgresIntegrationTest {
         OrderListParams params = (OrderListParams)
                 result.getMvcResult().getModelAndView().getModel().get("params");
         assertThat(params.pageSize()).isEqualTo(100);
-        assertThat(params.pageUrl(2)).contains("size=100");
+        assertThat(params.firstUrl()).contains("size=100");
         assertThat(Pages.body(result)).contains("<option value=\"100\" selected=\"selected\">");
     }
 

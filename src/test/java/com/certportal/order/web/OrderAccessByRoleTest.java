@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.certportal.account.CurrentMember;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderFinder;
+import com.certportal.order.OrderListPage;
 import com.certportal.order.OrderSearch;
 import com.certportal.support.Pages;
 import com.certportal.support.PostgresIntegrationTest;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Page;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -106,18 +106,18 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     @Test
     void theListPageShowsTheSameRowsAsItsModelNewestFirst() {
         MvcTestResult result = get("/orders?size=100", USER);
-        Page<CertificateOrder> page = listedIn(result);
+        OrderListPage page = listedIn(result);
 
         assertThat(Pages.orderRows(Pages.body(result)))
-                .containsExactlyElementsOf(page.getContent().stream()
+                .containsExactlyElementsOf(page.orders().stream()
                         .map(CertificateOrder::getOrderNumber)
                         .toList());
-        assertThat(page.getContent())
+        assertThat(page.orders())
                 .extracting(CertificateOrder::getCreatedAt)
                 .isSortedAccordingTo(Comparator.reverseOrder());
         // The demo's named scenarios are its newest orders, so they head the list, by placement time;
         // canceled and docsign-2d were placed at the same instant, and the later one comes first.
-        assertThat(page.getContent().subList(0, 10))
+        assertThat(page.orders().subList(0, 10))
                 .extracting(CertificateOrder::getCommonName)
                 .containsExactly(
                         "request-waiting.example.com",
@@ -169,13 +169,15 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     void theQuickViewOpensBesideTheListThatStaysWhereItWas() {
         String order = number(ADMIN, "reissued-8d.example.com");
 
-        String page = Pages.body(get("/orders?page=2&size=10&view=" + order, ADMIN));
-        String withoutPanel = Pages.body(get("/orders?page=2&size=10", ADMIN));
+        String secondPage = Pages.links(Pages.body(get("/orders?size=10", ADMIN)), "rel=\"next\"")
+                .get(0);
+        String page = Pages.body(get(secondPage + "&view=" + order, ADMIN));
+        String withoutPanel = Pages.body(get(secondPage, ADMIN));
 
         assertThat(page).contains("id=\"quick-view\"").contains("data-order=\"" + order + "\"");
         assertThat(Pages.main(page)).contains("reissued-8d.example.com", "shop.reissued-8d.example.com");
         assertThat(Pages.orderRows(page)).hasSize(10).isEqualTo(Pages.orderRows(withoutPanel));
-        assertThat(Pages.links(page, "data-quick-view-close")).containsExactly("/orders?page=2&size=10");
+        assertThat(Pages.links(page, "data-quick-view-close")).containsExactly(secondPage);
     }
 
     /** L3 with JavaScript: the fragment alone, without the layout. */
@@ -183,7 +185,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     void theQuickViewFragmentIsThePanelAlone() {
         String order = number(ADMIN, "issued-29d-card.example.com");
 
-        MvcTestResult result = get("/orders/" + order + "/quick-view?status=issued&page=1", USER);
+        MvcTestResult result = get("/orders/" + order + "/quick-view?status=issued", USER);
 
         assertThat(result).hasStatusOk();
         String fragment = Pages.body(result).strip();
@@ -241,25 +243,22 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     private List<CertificateOrder> listAll(String email) {
         MvcTestResult result = get("/orders?size=100", email);
         assertThat(result).hasStatusOk();
-        Page<CertificateOrder> page = listedIn(result);
-        assertThat(page.getTotalPages()).isEqualTo(1);
-        assertThat(Pages.orderRows(Pages.body(result))).hasSize(page.getNumberOfElements());
-        return page.getContent();
+        OrderListPage page = listedIn(result);
+        assertThat(page.hasNext()).isFalse();
+        assertThat(Pages.orderRows(Pages.body(result))).hasSize(page.orders().size());
+        return page.orders();
     }
 
     @SuppressWarnings("unchecked")
-    private static Page<CertificateOrder> listedIn(MvcTestResult result) {
-        return (Page<CertificateOrder>)
+    private static OrderListPage listedIn(MvcTestResult result) {
+        return (OrderListPage)
                 result.getMvcResult().getModelAndView().getModel().get("orders");
     }
 
     private String number(String seenBy, String commonName) {
         CurrentMember member = fixtures.principal(seenBy);
         List<CertificateOrder> found =
-                finder
-                        .search(new OrderSearch(Optional.empty(), Optional.of(commonName), 0, 10), member)
-                        .getContent()
-                        .stream()
+                finder.search(OrderSearch.of(Optional.empty(), Optional.of(commonName), 10), member).orders().stream()
                         .filter(o -> o.getCommonName().equals(commonName))
                         .toList();
         assertThat(found).as(commonName).hasSize(1);

@@ -57,59 +57,77 @@ class OrderListUrlTest extends PostgresIntegrationTest {
 
     @Test
     void theFiltersInTheUrlSelectTheRowsAndFillTheForm() {
-        String page = page("/orders?status=issued&q=SHOP&size=10&page=2");
+        // D3: the DV certificates (199 days) issued in February expire within 90 days by June.
+        clock.advance(Duration.ofDays(120));
+        String page = page("/orders?status=issued&q=SHOP&size=10&sort=first_issued&expiring=90");
 
-        assertThat(Pages.orderRows(page)).containsExactlyElementsOf(issuedShops.subList(10, 12));
+        assertThat(Pages.orderRows(page)).containsExactlyElementsOf(issuedShops.subList(0, 10));
         assertThat(page)
                 .contains("<option value=\"issued\" selected=\"selected\">")
                 .contains("value=\"SHOP\"")
                 .contains("<option value=\"10\" selected=\"selected\">10</option>")
-                .contains("Showing 11–12 of 12 orders")
-                .contains("Page 2 of 2");
+                .contains("<option value=\"first_issued\" selected=\"selected\">")
+                .contains("<option value=\"90\" selected=\"selected\">")
+                .contains("10 shown of 12 orders");
     }
 
+    /** L4, issue 10: the next page starts after the last order shown; both links keep the list's URL. */
     @Test
     void pagingLinksKeepTheFiltersAndThePageSize() {
         String first = page("/orders?status=issued&q=shop&size=10");
 
-        assertThat(Pages.links(first, "rel=\"next\"")).containsExactly("/orders?status=issued&q=shop&page=2&size=10");
+        List<String> next = Pages.links(first, "rel=\"next\"");
+        assertThat(next).hasSize(1);
+        assertThat(formParameters(next.get(0)))
+                .containsEntry("status", "issued")
+                .containsEntry("q", "shop")
+                .containsEntry("size", "10")
+                .containsKey("after");
         assertThat(Pages.links(first, "rel=\"prev\"")).isEmpty();
 
-        String second = page(Pages.links(first, "rel=\"next\"").get(0));
+        String second = page(next.get(0));
 
         assertThat(Pages.orderRows(second)).containsExactlyElementsOf(issuedShops.subList(10, 12));
-        assertThat(Pages.links(second, "rel=\"prev\"")).containsExactly("/orders?status=issued&q=shop&size=10");
         assertThat(Pages.links(second, "rel=\"next\"")).isEmpty();
+        List<String> previous = Pages.links(second, "rel=\"prev\"");
+        assertThat(formParameters(previous.get(0)))
+                .containsEntry("status", "issued")
+                .containsEntry("q", "shop")
+                .containsEntry("size", "10")
+                .containsKey("before");
+        assertThat(Pages.orderRows(page(previous.get(0)))).containsExactlyElementsOf(issuedShops.subList(0, 10));
     }
 
     /** L3 + L4: opening a quick view keeps the list's URL and adds the order; closing removes only that. */
     @Test
     void quickViewLinksKeepTheListUrlAndCanBeBookmarked() {
-        String first = page("/orders?status=issued&q=shop&size=10&page=2");
+        String secondPage = Pages.links(page("/orders?status=issued&q=shop&size=10"), "rel=\"next\"")
+                .get(0);
+        String first = page(secondPage);
         String order = issuedShops.get(10);
 
         assertThat(Pages.links(first, "data-quick-view=\"" + order + "\""))
-                .containsExactly("/orders?status=issued&q=shop&page=2&size=10&view=" + order);
+                .containsExactly(secondPage + "&view=" + order);
 
-        String bookmarked = page("/orders?status=issued&q=shop&page=2&size=10&view=" + order);
+        String bookmarked = page(secondPage + "&view=" + order);
 
         assertThat(Pages.orderRows(bookmarked)).containsExactlyElementsOf(issuedShops.subList(10, 12));
         assertThat(bookmarked).contains("id=\"quick-view\"");
-        assertThat(Pages.links(bookmarked, "data-quick-view-close"))
-                .containsExactly("/orders?status=issued&q=shop&page=2&size=10");
+        assertThat(Pages.links(bookmarked, "data-quick-view-close")).containsExactly(secondPage);
         assertThat(Pages.links(bookmarked, "rel=\"prev\""))
                 .as("paging keeps the open quick view")
-                .containsExactly("/orders?status=issued&q=shop&size=10&view=" + order);
+                .singleElement()
+                .satisfies(link -> assertThat(formParameters(link)).containsEntry("view", order));
     }
 
     @Test
     void languageLinksKeepThePageItsFiltersAndItsPaging() {
-        String page = page("/orders?status=issued&q=shop&page=2&size=10");
+        String secondPage = Pages.links(page("/orders?status=issued&q=shop&size=10"), "rel=\"next\"")
+                .get(0);
+        String page = page(secondPage);
 
-        assertThat(Pages.links(page, "lang=\"ja\""))
-                .containsExactly("/orders?status=issued&q=shop&page=2&size=10&lang=ja");
-        assertThat(Pages.links(page, "lang=\"en\""))
-                .containsExactly("/orders?status=issued&q=shop&page=2&size=10&lang=en");
+        assertThat(Pages.links(page, "lang=\"ja\"")).containsExactly(secondPage + "&lang=ja");
+        assertThat(Pages.links(page, "lang=\"en\"")).containsExactly(secondPage + "&lang=en");
     }
 
     /**
@@ -134,16 +152,29 @@ class OrderListUrlTest extends PostgresIntegrationTest {
     }
 
     /**
-     * A bookmarked or shared page number can lie beyond the last page once the orders behind it changed;
-     * the page must not then claim "Showing 41–40 of 36 orders" or "Page 5 of 4". Fails today:
-     * orders/list.html shows the count whenever totalElements > 0.
+     * A bookmarked page can start after the last order once the orders behind it changed: it shows no
+     * rows, claims none, and leads back to the first page.
      */
     @Test
-    void aPageBeyondTheLastDoesNotClaimToShowOrders() {
-        String page = page("/orders?size=10&page=5");
+    void aPageAfterTheLastOrderSaysSoAndLeadsBackToTheFirst() {
+        assertThat(Pages.links(page("/orders?status=issued&q=shop&size=25"), "rel=\"next\""))
+                .as("twelve orders fit on one page of 25")
+                .isEmpty();
+        String oldest = issuedShops.get(11);
+        String past = "/orders?status=issued&q=shop&size=10&after=" + cursorOf(oldest);
+
+        String page = page(past);
 
         assertThat(Pages.orderRows(page)).isEmpty();
-        assertThat(page).doesNotContain("Showing 41–40 of 36 orders").doesNotContain("Page 5 of 4");
+        assertThat(page).doesNotContain("shown of").contains("No more orders");
+        assertThat(Pages.links(page, "data-first-page")).containsExactly("/orders?status=issued&q=shop&size=10");
+    }
+
+    private String cursorOf(String orderNumber) {
+        return fixtures.withOrder(
+                orderNumber,
+                order -> order.getCreatedAt().getEpochSecond() + "."
+                        + order.getCreatedAt().getNano() + "_" + order.getId());
     }
 
     private void assertSearchTextSurvivesTheLinks(String text) {
