@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.ReceivedMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -136,26 +134,8 @@ class OutboxClaimTest extends ActionIntegrationTest {
     }
 
     private List<String> receivedSubjects() {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(this::toOurUser)
-                .map(OutboxClaimTest::subject)
+        return ReceivedMail.to(account.user().email(), greenMail.getReceivedMessages()).stream()
+                .map(ReceivedMail::subject)
                 .toList();
-    }
-
-    private boolean toOurUser(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .anyMatch(a -> a.toString().equals(account.user().email()));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
