@@ -1,6 +1,8 @@
 package com.certportal.mail;
 
+import com.certportal.account.Invitation;
 import com.certportal.account.Member;
+import com.certportal.account.MemberInvited;
 import com.certportal.account.MemberRepository;
 import com.certportal.account.PortalProperties;
 import com.certportal.approval.ApprovalRequest;
@@ -10,6 +12,7 @@ import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
 import com.certportal.revocation.RevocationRequest;
 import com.certportal.validation.ValidationEvents.DomainValidationStarted;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MailTriggers {
+
+    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
 
     private final Outbox outbox;
     private final MailProperties properties;
@@ -119,6 +124,32 @@ class MailTriggers {
                     link,
                     product(order, language));
         }
+    }
+
+    /**
+     * M1: the invitee gets its one-time link, in the inviting administrator's language, with the
+     * link's expiry in the administrator's time zone.
+     */
+    @EventListener
+    void on(MemberInvited invited) {
+        Invitation invitation = invited.invitation();
+        Locale language = invitation.getLanguage();
+        String link = portal.baseUrl().toString().replaceAll("/+$", "") + "/invitations/" + invited.token();
+        outbox.enqueue(
+                MailKind.INVITATION,
+                invitation.getAccountId(),
+                null,
+                invitation.getEmail(),
+                language,
+                invited.accountName(),
+                invited.inviter().getDisplayName(),
+                messages.getMessage("role." + invitation.getRole().key(), null, language),
+                link,
+                MAIL_TIME
+                        .withLocale(language)
+                        .format(invitation
+                                .getExpiresAt()
+                                .atZone(invited.inviter().getZone())));
     }
 
     /** R5: support gets the order number, the reason and the note. */
