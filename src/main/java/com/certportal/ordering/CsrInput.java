@@ -29,15 +29,7 @@ public final class CsrInput {
             Product product,
             DcvMethod dcvMethod,
             List<FieldProblem> problems) {
-        Checked checked = null;
-        try {
-            CheckedCsr csr = csrFile != null && csrFile.length > 0
-                    ? Csrs.check(csrFile, product)
-                    : Csrs.check(csrText == null ? "" : csrText, product);
-            checked = new Checked(csr, Csrs.checkExtraNames(extraNames, csr, product));
-        } catch (CsrRefused refused) {
-            refused.problems().forEach(p -> problems.add(new FieldProblem(p.field(), p.messageKey(), p.arguments())));
-        }
+        Checked checked = csr(csrText, csrFile, extraNames, product, problems);
         if (product.validatesDomains() && dcvMethod == null) {
             problems.add(new FieldProblem("dcvMethod", "order.form.dcv-method-required", List.of()));
         }
@@ -52,5 +44,19 @@ public final class CsrInput {
                             problems.add(new FieldProblem("dcvMethod", "order.form.http-file-wildcard", List.of(n))));
         }
         return checked;
+    }
+
+    /** O2 alone (K5: a duplicate validates no new name): the checked CSR and names, or null with problems. */
+    public static Checked csr(
+            String csrText, byte[] csrFile, String extraNames, Product product, List<FieldProblem> problems) {
+        try {
+            CheckedCsr csr = csrFile != null && csrFile.length > 0
+                    ? Csrs.check(csrFile, product)
+                    : Csrs.check(csrText == null ? "" : csrText, product);
+            return new Checked(csr, Csrs.checkExtraNames(extraNames, csr, product));
+        } catch (CsrRefused refused) {
+            refused.problems().forEach(p -> problems.add(new FieldProblem(p.field(), p.messageKey(), p.arguments())));
+            return null;
+        }
     }
 }

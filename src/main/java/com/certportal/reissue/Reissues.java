@@ -132,7 +132,7 @@ public class Reissues {
             order.checkCertificatesCanChange("duplicate");
             List<FieldProblem> problems = new ArrayList<>();
             CsrInput.Checked checked =
-                    CsrInput.check(command.csr(), command.csrFile(), null, order.getProduct(), null, problems);
+                    CsrInput.csr(command.csr(), command.csrFile(), null, order.getProduct(), problems);
             String comment = comment(command.comment(), problems);
             if (!problems.isEmpty()) {
                 throw ActionRefused.invalidFields(problems);
