@@ -179,7 +179,12 @@ public class Fixtures {
 
     /** V1: the recipients of the order's pending email validations confirm their links. */
     public void confirmEmailedLinks(String orderNumber) {
-        List<String> tokens = transaction.execute(status ->
+        pendingEmailTokens(orderNumber).forEach(validations::confirmByLink);
+    }
+
+    /** V1: the secrets of the order's emailed links that wait for their recipients (what the mails carry). */
+    public List<String> pendingEmailTokens(String orderNumber) {
+        return transaction.execute(status ->
                 domainValidations
                         .findByOrderIdOrderByIdAsc(orders.findByOrderNumber(orderNumber)
                                 .orElseThrow()
@@ -188,7 +193,6 @@ public class Fixtures {
                         .filter(v -> v.isPending() && v.getMethod() == DcvMethod.EMAIL)
                         .map(DomainValidation::getToken)
                         .toList());
-        tokens.forEach(validations::confirmByLink);
     }
 
     /** A new EC P-256 key, as a server makes one for a new CSR. */
