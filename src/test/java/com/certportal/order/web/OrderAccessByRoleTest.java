@@ -130,8 +130,8 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
                         "docsign-2d.example.com",
                         "codesign-7d-token.example.com",
                         "issued-10d-voucher.example.com",
-                        "issued-29d-card.example.com",
-                        "issued-31d-voucher.example.com");
+                        "duplicated.example.com",
+                        "issued-29d-card.example.com");
     }
 
     @Test
@@ -199,7 +199,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     private void assertSeesWholeExampleCorpAccount(String email) {
         List<CertificateOrder> listed = listAll(email);
 
-        assertThat(listed).hasSize(67);
+        assertThat(listed).hasSize(69);
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).containsAll(REQUESTED_BY_ADMIN);
         assertThat(commonNames(listed)).doesNotContainAnyElementsOf(OTHER_CORP);
         assertThat(listed).extracting(o -> o.getRequester().getEmail()).containsOnly(USER, ADMIN);
