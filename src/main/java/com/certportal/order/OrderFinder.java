@@ -305,6 +305,7 @@ public class OrderFinder {
                         + " left join fetch o.payment.voucher"
                         + " left join fetch o.payment.enterpriseUnit"
                         + " left join fetch o.payment.hardwareToken"
+                        + " left join fetch o.waitingReissue"
                         + " where o.orderNumber = :orderNumber and " + visibility.jpql("o"),
                 CertificateOrder.class);
         query.setParameter("orderNumber", orderNumber);

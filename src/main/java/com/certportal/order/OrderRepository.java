@@ -3,10 +3,27 @@ package com.certportal.order;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface OrderRepository extends JpaRepository<CertificateOrder, Long> {
 
     Optional<CertificateOrder> findByOrderNumber(String orderNumber);
 
     List<CertificateOrder> findByAccountIdAndStatus(Long accountId, OrderStatus status);
+
+    /** V2, K4: the account's orders that wait for validation: pending ones, and issued ones with a waiting reissue. */
+    @Query("""
+            select o from CertificateOrder o
+            where o.accountId = :accountId
+              and (o.status = com.certportal.order.OrderStatus.PENDING or o.waitingReissue is not null)
+            """)
+    List<CertificateOrder> findAwaitingValidation(Long accountId);
+
+    /** K2: the orders holding a valid certificate whose superseded revocation is due at {@code now}. */
+    @Query("""
+            select distinct c.order.id from Certificate c
+            where c.status = com.certportal.order.Certificate.Status.VALID
+              and c.revocationScheduledAt <= :now
+            """)
+    List<Long> findWithSupersededRevocationDue(java.time.Instant now);
 }

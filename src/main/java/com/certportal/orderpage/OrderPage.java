@@ -2,8 +2,10 @@ package com.certportal.orderpage;
 
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
+import com.certportal.order.Certificate;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
+import com.certportal.order.Reissue;
 import com.certportal.pki.CertificateDetails;
 import com.certportal.pki.DownloadFormat;
 import com.certportal.pki.DownloadPlatform;
@@ -26,7 +28,20 @@ public record OrderPage(
         OrderValidationState validation,
         List<AuditRecord> history,
         RefundCase refundCase,
-        Map<String, CertificateDetails> certificateDetails) {
+        Map<String, CertificateDetails> certificateDetails,
+        List<CertificateLine> lineage,
+        boolean reissueCancelable) {
+
+    /**
+     * K7: one certificate of the order as the page shows it now: its status (valid, revocation pending,
+     * revoked, expired) and whether it may be revoked alone (K1).
+     */
+    public record CertificateLine(Certificate certificate, Certificate.Lifecycle status, boolean revocableAlone) {}
+
+    /** K4: the reissue waiting for validation, shown above the validation it waits for. */
+    public Reissue waitingReissue() {
+        return order.waitingReissue().orElse(null);
+    }
 
     /** D1: what the certificate itself says, for the certificates that have their file. */
     public CertificateDetails details(String certificateId) {

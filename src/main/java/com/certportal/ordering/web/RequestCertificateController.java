@@ -2,7 +2,6 @@ package com.certportal.ordering.web;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.action.ActionRefused;
-import com.certportal.action.ActionRefused.FieldProblem;
 import com.certportal.catalog.Product;
 import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderFinder;
@@ -18,8 +17,6 @@ import com.certportal.ordering.PlacedOrder;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -91,19 +88,9 @@ class RequestCertificateController {
             return "redirect:/orders/" + number;
         } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
-            model.addAttribute("fieldErrors", fieldErrors(refused));
+            model.addAttribute("fieldErrors", messages.fieldErrors(refused));
             return show(form, member, model);
         }
-    }
-
-    /** Each field's messages, translated; a refusal not about a field is shown at the top only. */
-    private Map<String, List<String>> fieldErrors(ActionRefused refused) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldProblem problem : refused.problems()) {
-            errors.computeIfAbsent(problem.field(), f -> new java.util.ArrayList<>())
-                    .add(messages.text(problem.messageKey(), problem.arguments().toArray()));
-        }
-        return errors;
     }
 
     private String show(RequestForm form, CurrentMember member, Model model) {
