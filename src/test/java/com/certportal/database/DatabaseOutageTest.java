@@ -57,6 +57,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Issue 10, fail fast and recover alone: the portal reaches PostgreSQL through a proxy this test
@@ -131,59 +132,16 @@ class DatabaseOutageTest {
         PROXY.close();
     }
 
-    /**
-     * The first requests meet the pool's connections as they die; the next ones find the pool empty
-     * and ask for new connections, which are refused (stopped) or never answered (cut off). Both are
-     * answered quickly; only the first are logged.
-     */
+    /** PostgreSQL stopped: connections are refused. */
     @Test
     void withTheDatabaseStoppedHealthAndPagesAnswerWithinSecondsAndRecoverWhenItIsBack() {
-        TestAccount account = fixtures.newAccount();
-        Browser member = signedIn(account);
-        Browser visitor = new Browser();
-        String signInToken = csrfToken(visitor.get("/login", "en").body());
-        assertThat(member.get("/orders", "en").status()).isEqualTo(200);
-
-        try (LogCapture log = LogCapture.capture()) {
-            PROXY.refuse();
-            outageIsAnsweredQuickly("database stopped, first requests", member, visitor, account, signInToken);
-            theOutageIsLoggedOnce(log);
-        }
-        try (LogCapture log = LogCapture.capture()) {
-            outageIsAnsweredQuickly("database stopped, then", member, visitor, account, signInToken);
-            assertThat(log.serverErrors())
-                    .as("no error or stack trace for each request")
-                    .isEmpty();
-            assertThat(log.warnings()).isEmpty();
-        }
-
-        PROXY.forward();
-        recoversWithoutRestart(member);
+        outageAndRecovery("database stopped", PROXY::refuse);
     }
 
+    /** A network partition: nothing reaches PostgreSQL and nothing comes back, not even a refusal. */
     @Test
     void withTheDatabaseCutOffByTheNetworkHealthAndPagesAnswerWithinSecondsAndRecoverWhenItIsBack() {
-        TestAccount account = fixtures.newAccount();
-        Browser member = signedIn(account);
-        Browser visitor = new Browser();
-        String signInToken = csrfToken(visitor.get("/login", "en").body());
-        assertThat(member.get("/orders", "en").status()).isEqualTo(200);
-
-        try (LogCapture log = LogCapture.capture()) {
-            PROXY.blackHole();
-            outageIsAnsweredQuickly("database cut off, first requests", member, visitor, account, signInToken);
-            theOutageIsLoggedOnce(log);
-        }
-        try (LogCapture log = LogCapture.capture()) {
-            outageIsAnsweredQuickly("database cut off, then", member, visitor, account, signInToken);
-            assertThat(log.serverErrors())
-                    .as("no error or stack trace for each request")
-                    .isEmpty();
-            assertThat(log.warnings()).isEmpty();
-        }
-
-        PROXY.forward();
-        recoversWithoutRestart(member);
+        outageAndRecovery("database cut off", PROXY::blackHole);
     }
 
     /**
@@ -248,6 +206,35 @@ class DatabaseOutageTest {
     }
 
     /**
+     * A member signed in and a visitor on the sign-in page when the database goes away. The first
+     * requests meet the pool's connections as they die; the next ones find the pool empty and ask for
+     * new connections. Both are answered quickly; only the first are logged. Then the database is back.
+     */
+    private void outageAndRecovery(String outage, Runnable databaseGoesAway) {
+        TestAccount account = fixtures.newAccount();
+        Browser member = signedIn(account);
+        Browser visitor = new Browser();
+        String signInToken = csrfToken(visitor.get("/login", "en").body());
+        assertThat(member.get("/orders", "en").status()).isEqualTo(200);
+
+        try (LogCapture log = LogCapture.capture()) {
+            databaseGoesAway.run();
+            outageIsAnsweredQuickly(outage + ", first requests", member, visitor, account, signInToken);
+            theOutageIsLoggedOnce(log);
+        }
+        try (LogCapture log = LogCapture.capture()) {
+            outageIsAnsweredQuickly(outage + ", then", member, visitor, account, signInToken);
+            assertThat(log.serverErrors())
+                    .as("no error or stack trace for each request")
+                    .isEmpty();
+            assertThat(log.warnings()).isEmpty();
+        }
+
+        PROXY.forward();
+        recoversWithoutRestart(member);
+    }
+
+    /**
      * Everything a load balancer, a member and a visitor ask at once while the database is away, each
      * answered within 5 seconds.
      */
@@ -300,8 +287,8 @@ class DatabaseOutageTest {
     private void isTheUnavailablePage(Answer page, Locale language) {
         assertThat(page.status()).as(page.path()).isEqualTo(503);
         assertThat(page.body())
-                .contains(escaped(messages.getMessage("error.503.title", null, language)))
-                .contains(escaped(messages.getMessage("error.503.message", null, language)))
+                .contains(HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, language), "UTF-8"))
+                .contains(HtmlUtils.htmlEscape(messages.getMessage("error.503.message", null, language), "UTF-8"))
                 .doesNotContain("Exception", "SQL", "Hikari", "jdbc", "at com.");
     }
 
@@ -425,14 +412,6 @@ class DatabaseOutageTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String escaped(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 
     private static int freePort() {

@@ -9,6 +9,7 @@ import com.certportal.order.OrderStatus;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.FakeSmtpServer;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.TestSmtpPort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -44,7 +45,8 @@ class MailServerOutageTest extends ActionIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private final GreenMail mailServer = new GreenMail(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final GreenMail mailServer =
+            new GreenMail(new ServerSetup(TestSmtpPort.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @AfterEach
     void stopMailServer() {
@@ -112,7 +114,7 @@ class MailServerOutageTest extends ActionIntegrationTest {
         OutboxMail first = queueCancellationMail(account, "silent-first.example.com");
         OutboxMail second = queueCancellationMail(account, "silent-second.example.com");
 
-        try (FakeSmtpServer silent = FakeSmtpServer.silent(3925)) {
+        try (FakeSmtpServer silent = FakeSmtpServer.silent(TestSmtpPort.PORT)) {
             long started = System.nanoTime();
             int delivered = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> outboxSender.sendDue());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -165,7 +167,7 @@ class MailServerOutageTest extends ActionIntegrationTest {
                 .matches("<[^<>@\\s]+@certportal\\.example>");
 
         OutboxMail failed;
-        try (FakeSmtpServer refusing = FakeSmtpServer.refusingAfterData(3925)) {
+        try (FakeSmtpServer refusing = FakeSmtpServer.refusingAfterData(TestSmtpPort.PORT)) {
             failed = sendOutboxUntilTried(queued);
             assertThat(refusing.messages()).hasSize(1);
             assertThat(messageIdOf(refusing.messages().get(0))).isEqualTo(messageId);
