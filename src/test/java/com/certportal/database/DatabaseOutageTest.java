@@ -273,22 +273,25 @@ class DatabaseOutageTest {
         assertThat(liveness.join().status())
                 .as("liveness: the instance itself is fine, restarting it would not help")
                 .isEqualTo(200);
-        assertThat(japanesePage.join()).satisfies(page -> isTheUnavailablePage(page, Locale.JAPANESE));
-        assertThat(englishPage.join()).satisfies(page -> isTheUnavailablePage(page, Locale.ENGLISH));
+        assertThat(japanesePage.join()).satisfies(page -> isTheUnavailablePage(page, Locale.JAPANESE, "/orders"));
+        assertThat(englishPage.join())
+                .satisfies(page -> isTheUnavailablePage(page, Locale.ENGLISH, "/orders?status=issued"));
         assertThat(signIn.join())
                 .as("a sign-in is not told its password is wrong")
-                .satisfies(page -> isTheUnavailablePage(page, Locale.ENGLISH));
+                .satisfies(page -> isTheUnavailablePage(page, Locale.ENGLISH, "/orders"));
         assertThat(styles.join().status()).as("static files need no database").isEqualTo(200);
         assertThat(signInPage.join().status())
                 .as("the sign-in page needs no database")
                 .isEqualTo(200);
     }
 
-    private void isTheUnavailablePage(Answer page, Locale language) {
+    /** The translated 503 page, with nothing technical on it; "Try again" reloads a page, or leads to the orders. */
+    private void isTheUnavailablePage(Answer page, Locale language, String again) {
         assertThat(page.status()).as(page.path()).isEqualTo(503);
         assertThat(page.body())
                 .contains(HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, language), "UTF-8"))
                 .contains(HtmlUtils.htmlEscape(messages.getMessage("error.503.message", null, language), "UTF-8"))
+                .contains("class=\"button\" href=\"" + again + "\"")
                 .doesNotContain("Exception", "SQL", "Hikari", "jdbc", "at com.");
     }
 
