@@ -2,13 +2,17 @@ package com.certportal.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -16,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * T2: sends what the outbox holds, oldest first, each mail in a transaction of its own; a failure
- * is recorded and retried later. Without an SMTP host (the embedded demo) nothing is sent and the
+ * is recorded and retried later. A server that cannot be reached or stays silent ends the run after one
+ * attempt of bounded length (the session's timeouts, {@link MailSessionTimeouts}). Without an SMTP host (the embedded demo) nothing is sent and the
  * mails stay readable on the "Sent mail" page.
  */
 @Component
@@ -58,7 +63,8 @@ public class OutboxSender {
                 mails.findBySentAtIsNullAndNextAttemptAtLessThanEqualOrderByIdAsc(clock.instant(), Limit.of(BATCH));
         int delivered = 0;
         for (OutboxMail mail : due) {
-            String error = send(sender, mail);
+            Attempt attempt = send(sender, mail);
+            String error = attempt.error();
             transaction.executeWithoutResult(status -> {
                 OutboxMail stored = mails.findById(mail.getId()).orElseThrow();
                 if (error == null) {
@@ -76,12 +82,20 @@ public class OutboxSender {
                         mail.getRecipient(),
                         mail.getAttempts() + 1,
                         error);
+                if (attempt.serverFailed()) {
+                    // T2, issue 10: an unreachable or silent server fails every mail alike, each after a
+                    // timeout; the others wait, untouched, for the next run.
+                    break;
+                }
             }
         }
         return delivered;
     }
 
-    private String send(JavaMailSender sender, OutboxMail mail) {
+    /** One attempt: delivered (no error), or its error and whether the server itself failed. */
+    private record Attempt(String error, boolean serverFailed) {}
+
+    private Attempt send(JavaMailSender sender, OutboxMail mail) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
@@ -89,10 +103,39 @@ public class OutboxSender {
             helper.setTo(mail.getRecipient());
             helper.setSubject(mail.getSubject());
             helper.setText(mail.getBody());
+            if (mail.getMessageId() != null) {
+                // T2, issue 10: the id the mail was given when queued, on every attempt. Spring's sender
+                // keeps an explicit Message-ID when it saves the message (Jakarta Mail would make a new one).
+                message.setHeader("Message-ID", mail.getMessageId());
+            }
             sender.send(message);
-            return null;
-        } catch (MailException | MessagingException e) {
-            return e.getMessage();
+            return new Attempt(null, false);
+        } catch (MailException e) {
+            return new Attempt(e.getMessage(), serverFailed(e));
+        } catch (MessagingException e) {
+            return new Attempt(e.getMessage(), false);
         }
+    }
+
+    /**
+     * The server, not this mail, failed: it could not be reached, stayed silent past a timeout, broke
+     * off, or refused the portal's sign-in. A mail the server refused (a recipient, a temporary 4xx)
+     * fails alone.
+     */
+    private static boolean serverFailed(MailException failure) {
+        if (failure instanceof MailAuthenticationException || causedByIo(failure)) {
+            return true;
+        }
+        return failure instanceof MailSendException send
+                && Arrays.stream(send.getMessageExceptions()).anyMatch(OutboxSender::causedByIo);
+    }
+
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -113,7 +113,9 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     /**
      * Sends the outbox (as the schedule would) until {@code mail} has been tried once more, and returns
-     * it as stored then. Mails of other tests may be due before it; the sender takes them oldest first.
+     * it as stored then. Mails of other tests may be due before it; the sender takes them oldest first,
+     * and ends a run at a server that is down or silent (a test of that queues its mail at an instant
+     * before the other tests', so that only its own are due).
      */
     protected OutboxMail sendOutboxUntilTried(OutboxMail mail) {
         for (int round = 0; round < 50; round++) {
