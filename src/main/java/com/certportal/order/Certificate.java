@@ -107,6 +107,11 @@ public class Certificate {
         return status == Status.VALID;
     }
 
+    /** The row id (the public one is {@link #getCertificateId()}). */
+    public Long getId() {
+        return id;
+    }
+
     public CertificateOrder getOrder() {
         return order;
     }

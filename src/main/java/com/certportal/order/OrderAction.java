@@ -11,7 +11,11 @@ public enum OrderAction {
     /** R5: products that only support can revoke. */
     REQUEST_SUPPORT_REVOCATION(true),
     /** O3: the finance manager records that a bank transfer arrived; from the order page. */
-    RECORD_PAYMENT(false);
+    RECORD_PAYMENT(false),
+    /** K6: a new order that renews this one, from the order page. */
+    RENEW(false),
+    /** G: another voucher code adds licences to a voucher order, from the order page. */
+    REGISTER_VOUCHER(false);
 
     private final boolean offeredInQuickView;
 

@@ -1,5 +1,6 @@
 package com.certportal.orderpage;
 
+import com.certportal.account.CurrentMember;
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
 import com.certportal.order.CertificateOrder;
@@ -26,7 +27,13 @@ public record OrderPage(
         OrderValidationState validation,
         List<AuditRecord> history,
         RefundCase refundCase,
-        Map<String, CertificateDetails> certificateDetails) {
+        Map<String, CertificateDetails> certificateDetails,
+        CurrentMember viewer) {
+
+    /** K6: whether the member may open a linked order (a renewal placed by a colleague may be hidden from a user). */
+    public boolean visible(CertificateOrder other) {
+        return other.isVisibleTo(viewer);
+    }
 
     /** D1: what the certificate itself says, for the certificates that have their file. */
     public CertificateDetails details(String certificateId) {
@@ -53,7 +60,10 @@ public record OrderPage(
                 .anyMatch(a -> a.key().equals(actionKey));
     }
 
-    /** Nothing in the Certificate actions menu (recording a payment is offered on the page itself). */
+    /**
+     * Nothing in the Certificate actions menu (recording a payment is offered on the page itself; "Do I
+     * need to cancel?" is always there, as help).
+     */
     public boolean offersNothing() {
         return actions.stream().allMatch(a -> a == OrderAction.RECORD_PAYMENT);
     }

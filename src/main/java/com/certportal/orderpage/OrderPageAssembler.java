@@ -43,7 +43,14 @@ class OrderPageAssembler {
         ApprovalRequest waiting = approvals.waitingOn(order).orElse(null);
         boolean revocationWaiting = waiting != null && waiting.kind() == ApprovalRequest.Kind.REVOCATION;
         return new OrderPage(
-                order, waiting, order.actionsFor(member.role(), revocationWaiting), null, List.of(), null, Map.of());
+                order,
+                waiting,
+                order.actionsFor(member.role(), revocationWaiting),
+                null,
+                List.of(),
+                null,
+                Map.of(),
+                member);
     }
 
     /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
@@ -58,7 +65,8 @@ class OrderPageAssembler {
                 order.getRefundRoute() == RefundRoute.REFUND_CASE_OPENED
                         ? refundCases.ofOrder(order).orElse(null)
                         : null,
-                detailsOf(order));
+                detailsOf(order),
+                member);
     }
 
     /** D1: each certificate read from its file (no query: the PEM came with the order). */
