@@ -31,8 +31,10 @@ public record ChangeAdvice(
         NO,
         /** G, licence count: not needed when a voucher code covers the extra licences. */
         NOT_IF_VOUCHER,
-        /** Only by cancelling (pending) or revoking (issued) and ordering again. */
+        /** Only by cancelling this pending order and ordering again. */
         YES,
+        /** Only by revoking this issued order (R3 decides whether it counts as a cancellation) and ordering again. */
+        REVOKE,
         /** The order is a request not yet approved: nothing was placed, so nothing to cancel. */
         NOT_PLACED,
         /** The order is closed already (canceled, revoked, rejected, withdrawn). */

@@ -109,7 +109,12 @@ public final class ChangeAdvisor {
         lines.add(Line.of(why));
         cancelOrRevoke(unspecifiedReason);
         offer(Remedy.ORDER_AGAIN);
-        return Verdict.YES;
+        return cancelledOrRevoked();
+    }
+
+    /** The "yes" of the table for this order: a pending order is cancelled, an issued one revoked. */
+    private Verdict cancelledOrRevoked() {
+        return order.isPending() ? Verdict.YES : Verdict.REVOKE;
     }
 
     /** G row 4: a renewal made too early is recovered by a reissue, never by a cancellation (K4, I3). */
@@ -197,7 +202,7 @@ public final class ChangeAdvisor {
         lines.add(Line.of("change.licences.other-payment"));
         cancelOrRevoke(false);
         offer(Remedy.ORDER_AGAIN);
-        return Verdict.YES;
+        return cancelledOrRevoked();
     }
 
     /** C1 for a pending order, with where the money goes (P); R1/R5 for an issued one, with R4's outcome. */

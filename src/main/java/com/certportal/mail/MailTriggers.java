@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 class MailTriggers {
 
     private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
     private final Outbox outbox;
     private final MailProperties properties;
@@ -205,7 +206,8 @@ class MailTriggers {
                     days,
                     product(order, language),
                     advice,
-                    orderLink);
+                    orderLink,
+                    MAIL_DATE.format(certificate.getExpiresAt().atZone(recipient.zone())));
         }
     }
 

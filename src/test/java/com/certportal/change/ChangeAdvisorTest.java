@@ -71,7 +71,7 @@ class ChangeAdvisorTest {
     void licencesOfACardOrderSayWhyNoVoucherCodeAndOfferTheRevocationWithItsOutcome_G_R4() {
         ChangeAdvice advice = advise(issuedCard, ChangeWish.LICENCES, Role.USER, AFTER_30_DAYS);
 
-        assertThat(advice.verdict()).isEqualTo(Verdict.YES);
+        assertThat(advice.verdict()).isEqualTo(Verdict.REVOKE);
         assertThat(advice.unavailable())
                 .extracting(Unavailable::remedy, u -> u.why().key())
                 .containsExactly(
@@ -103,7 +103,7 @@ class ChangeAdvisorTest {
     void fixedAtPlacementAnIssuedOrderIsRevokedWithItsThirtyDayOutcome_G_R3(ChangeWish wish) {
         ChangeAdvice advice = advise(issuedCard, wish, Role.ADMINISTRATOR, WITHIN_30_DAYS);
 
-        assertThat(advice.verdict()).isEqualTo(Verdict.YES);
+        assertThat(advice.verdict()).isEqualTo(Verdict.REVOKE);
         assertThat(advice.offers()).extracting(Offer::remedy).containsExactly(Remedy.REVOKE, Remedy.ORDER_AGAIN);
         assertThat(advice.revocationPreview().treatedAsCancellation()).isTrue();
         assertThat(keys(advice)).contains("change.issued.revoke-instead");

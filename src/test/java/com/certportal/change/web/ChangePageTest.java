@@ -62,7 +62,7 @@ class ChangePageTest extends ActionIntegrationTest {
         String page = answer(account.user(), issued, "payment_method");
 
         assertThat(page)
-                .contains(shown("change.verdict.yes"))
+                .contains(shown("change.verdict.revoke"))
                 .contains(shown("revoke.outcome.cancellation"))
                 .contains("2026-05-01 09:00:00 JST");
         assertThat(offered(page)).containsExactly("/orders/" + issued + "/revoke", "/orders/new");
