@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ExpiryReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
 
     /** How many orders are looked at per read. */
     static final int CHUNK = 500;
@@ -178,6 +182,7 @@ public class ExpiryReminders {
             }));
         } catch (DataIntegrityViolationException writtenElsewhere) {
             // K8: another run (another instance, or one at the same moment) wrote this reminder first.
+            log.debug("Reminder {} of certificate {} written by another run", due.threshold(), due.certificateId());
             return false;
         }
     }

@@ -6,17 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderStatus;
+import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
+import com.certportal.order.ServerPlatform;
 import com.certportal.pki.TestCsrs;
 import com.certportal.pki.TestKeys;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.Pages;
+import com.certportal.support.Race;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -26,6 +32,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * nothing placed. G row 4: renewing early is explained on the form.
  */
 class RenewalTest extends ActionIntegrationTest {
+
+    @Autowired
+    private Ordering ordering;
 
     private static final Instant ISSUED = Instant.parse("2026-04-01T00:00:00Z");
 
@@ -130,6 +139,20 @@ class RenewalTest extends ActionIntegrationTest {
                 .isEqualTo("order.form.renewal-unknown");
     }
 
+    /** Two renewals of one order at the same moment: the renewed order's row lock lets one through. */
+    @Test
+    void twoRenewalsOfTheSameOrderAtOnceLeaveExactlyOne_K6() throws Exception {
+        long ordersBefore = ordersOf(account);
+
+        List<String> outcomes = Race.outcomes(List.of(
+                () -> ordering.place(renewalOf(renewed), account.admin()),
+                () -> ordering.place(renewalOf(renewed), account.admin())));
+
+        assertThat(outcomes).filteredOn(Race.WON::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.equals(Race.WON)).containsExactly("order.form.renewal-already");
+        assertThat(ordersOf(account)).isEqualTo(ordersBefore + 1);
+    }
+
     /** A user sees the orders it requested: a colleague's renewal of them is named, not linked. */
     @Test
     void aRenewalTheMemberCannotOpenIsNamedWithoutALink_K6() {
@@ -169,6 +192,25 @@ class RenewalTest extends ActionIntegrationTest {
                 "email",
                 "action",
                 "submit");
+    }
+
+    private PlaceOrder renewalOf(String number) {
+        return new PlaceOrder(
+                Product.TLS_OV,
+                TestCsrs.pem(TestKeys.ec("secp256r1"), "CN=" + cn, cn),
+                null,
+                null,
+                1,
+                ServerPlatform.NGINX,
+                RequestType.RENEWAL,
+                number,
+                1,
+                PaymentMethod.CREDIT_CARD,
+                null,
+                null,
+                null,
+                DcvMethod.EMAIL,
+                null);
     }
 
     private long ordersOf(TestAccount of) {

@@ -19,19 +19,14 @@ import com.certportal.revocation.Revocations;
 import com.certportal.revocation.SubmitRevocation;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.Race;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,7 +178,7 @@ class ExpiryRemindersTest extends ActionIntegrationTest {
         clock.set(expiry(order).minus(Duration.ofDays(7)));
         ExpiryReminders other = freshJob();
 
-        race(List.of(reminders::sendDue, other::sendDue, reminders::sendDue));
+        Race.atOnce(List.<Callable<Integer>>of(reminders::sendDue, other::sendDue, reminders::sendDue));
 
         assertThat(thresholds(order)).containsExactly(ExpiryThreshold.BEFORE_7);
         assertThat(reminderMails(order)).hasSize(2);
@@ -341,29 +336,5 @@ class ExpiryRemindersTest extends ActionIntegrationTest {
                 .filter(m -> m.getRecipient().equals(recipient))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** Runs every job at the same moment: each thread waits at the gate until all are ready. */
-    private static void race(List<Callable<Integer>> jobs) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(jobs.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(jobs.size());
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> job : jobs) {
-                results.add(threads.submit(() -> {
-                    ready.countDown();
-                    assertThat(gate.await(10, TimeUnit.SECONDS)).isTrue();
-                    return job.call();
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            gate.countDown();
-            for (Future<Integer> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }

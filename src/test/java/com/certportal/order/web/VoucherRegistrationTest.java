@@ -4,7 +4,6 @@ import static com.certportal.support.Fixtures.PaymentChoice.card;
 import static com.certportal.support.Fixtures.PaymentChoice.voucher;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.certportal.action.ActionRefused;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;
@@ -15,15 +14,9 @@ import com.certportal.order.VoucherRegistrations;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.Pages;
+import com.certportal.support.Race;
 import com.certportal.voucher.Voucher;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -193,13 +186,13 @@ class VoucherRegistrationTest extends ActionIntegrationTest {
                 account.admin(), Product.TLS_DV, "other-" + account.tag() + ".example.com", voucher(), clock.instant());
         String code = fixtures.unusedVoucher(account.id(), 4);
 
-        List<String> outcomes = race(List.of(
+        List<String> outcomes = Race.outcomes(List.of(
                 () -> registrations.register(new RegisterVoucher(order, code, null), account.user()),
                 () -> registrations.register(new RegisterVoucher(otherOrder, code, null), account.admin())));
 
-        assertThat(outcomes).filteredOn("won"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(Race.WON::equals).hasSize(1);
         assertThat(outcomes)
-                .filteredOn(o -> !o.equals("won"))
+                .filteredOn(o -> !o.equals(Race.WON))
                 .singleElement()
                 .isIn("voucher.refused.used", "order.refused.concurrent");
         assertThat(licences(order) + licences(otherOrder))
@@ -232,35 +225,5 @@ class VoucherRegistrationTest extends ActionIntegrationTest {
 
     private String lastRefusal() {
         return refusals(account.id()).get(0).getDetail();
-    }
-
-    private static List<String> race(List<Callable<Object>> actions) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(actions.size());
-        try {
-            CountDownLatch ready = new CountDownLatch(actions.size());
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (Callable<Object> action : actions) {
-                results.add(threads.submit(() -> {
-                    ready.countDown();
-                    assertThat(gate.await(10, TimeUnit.SECONDS)).isTrue();
-                    try {
-                        action.call();
-                        return "won";
-                    } catch (ActionRefused refused) {
-                        return refused.messageKey();
-                    }
-                }));
-            }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            gate.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> result : results) {
-                outcomes.add(result.get(30, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }
