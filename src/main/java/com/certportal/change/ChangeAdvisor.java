@@ -131,12 +131,13 @@ public final class ChangeAdvisor {
             }
             return Verdict.NO;
         }
+        if (order.isPending() && order.getRequestType() == RequestType.RENEWAL) {
+            lines.add(Line.of("change.timing.pending-renewal", number));
+            cancelOrRevoke(false);
+            return Verdict.NO;
+        }
         if (order.isPending()) {
-            lines.add(Line.of(
-                    order.getRequestType() == RequestType.RENEWAL
-                            ? "change.timing.pending-renewal"
-                            : "change.timing.pending-new",
-                    number));
+            lines.add(Line.of("change.timing.pending-new", number));
             return Verdict.NO;
         }
         if (order.getRequestType() == RequestType.RENEWAL) {

@@ -15,7 +15,10 @@ import com.certportal.change.ChangeAdvice.Remedy;
 import com.certportal.change.ChangeAdvice.Unavailable;
 import com.certportal.change.ChangeAdvice.Verdict;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.OrderSpec;
+import com.certportal.order.RequestType;
 import com.certportal.order.RevocationReason;
+import com.certportal.order.ServerPlatform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,6 +158,32 @@ class ChangeAdvisorTest {
         assertThat(advice.verdict()).isEqualTo(Verdict.NO);
         assertThat(advice.offers()).extracting(Offer::path).contains("/orders/new?renewalOf=10000001");
         assertThat(keys(advice)).contains("change.timing.renew-when", "change.timing.early-is-fine");
+    }
+
+    /** G row 4: a renewal not issued yet has lost nothing; cancelling it is offered only to renew later. */
+    @Test
+    void aPendingRenewalHasLostNothingAndMayBeCancelledToRenewLater_G_K6() {
+        CertificateOrder renewal = CertificateOrder.place(
+                "10000002",
+                member(Role.USER),
+                new OrderSpec(
+                        Product.TLS_OV,
+                        1,
+                        RequestType.RENEWAL,
+                        issuedCard,
+                        ServerPlatform.NGINX,
+                        null,
+                        "unit.example.com",
+                        List.of("unit.example.com"),
+                        null),
+                card(Product.TLS_OV),
+                WITHIN_30_DAYS);
+
+        ChangeAdvice advice = advise(renewal, ChangeWish.RENEWAL_TIMING, Role.USER, WITHIN_30_DAYS);
+
+        assertThat(advice.verdict()).isEqualTo(Verdict.NO);
+        assertThat(keys(advice)).containsExactly("change.timing.pending-renewal");
+        assertThat(advice.offers()).extracting(Offer::path).containsExactly("/orders/10000002/cancel");
     }
 
     @Test
