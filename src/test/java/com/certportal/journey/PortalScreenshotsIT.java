@@ -174,7 +174,9 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
             user.visible(By.cssSelector("section.renewal"));
             assertSaved(user.screenshot("renewal-form" + suffix));
             user.open("/orders/" + renewed);
-            assertSaved(user.screenshotOf(By.cssSelector("dd.renewed-by"), "order-renewed" + suffix));
+            assertSaved(user.screenshotOf(
+                    By.xpath("//dd[contains(@class,'renewed-by')]/preceding-sibling::dt[1]"),
+                    "order-renewed" + suffix));
 
             user.open("/orders/" + voucherOrder);
             user.find(By.cssSelector("details.actions-menu > summary")).click();
