@@ -7,6 +7,14 @@ public enum AuditAction {
     ORDER_PLACED,
     ORDER_ISSUED,
     CERTIFICATE_REISSUED,
+    /** K4: a reissue was asked for and waits for validation. */
+    REISSUE_REQUESTED,
+    /** K4: a waiting reissue was cancelled. */
+    REISSUE_CANCELED,
+    /** K5: a duplicate certificate was issued. */
+    CERTIFICATE_DUPLICATED,
+    /** K1, K2: one certificate of an order was revoked; the order stays issued. */
+    CERTIFICATE_REVOKED,
     ORDER_CANCELED,
     REVOCATION_REQUESTED,
     REVOCATION_APPROVED,

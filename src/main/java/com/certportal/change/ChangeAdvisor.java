@@ -262,8 +262,8 @@ public final class ChangeAdvisor {
             case REQUEST_SUPPORT_REVOCATION -> actions.contains(OrderAction.REQUEST_SUPPORT_REVOCATION);
             case REGISTER_VOUCHER -> actions.contains(OrderAction.REGISTER_VOUCHER);
             case RENEW -> actions.contains(OrderAction.RENEW);
-            // K4: an issued order is reissued by the members who act on orders.
-            case REISSUE -> target.isIssued();
+            // K4: as Certificate actions offer it (issued, no reissue already waiting for validation).
+            case REISSUE -> target.actionsFor(role, false).contains(OrderAction.REISSUE);
             case DOWNLOAD -> target.currentCertificate().isPresent();
             case ORDER_AGAIN -> true;
         };
@@ -272,6 +272,9 @@ public final class ChangeAdvisor {
         }
         if (remedy == Remedy.REVOKE && revocationWaiting) {
             return Optional.of(Line.of("change.unavailable.revocation-waiting", order.getOrderNumber()));
+        }
+        if (remedy == Remedy.REISSUE && target.waitingReissue().isPresent()) {
+            return Optional.of(Line.of("change.unavailable.reissue-waiting", target.getOrderNumber()));
         }
         if (remedy == Remedy.RENEW && order.activeRenewal().isPresent()) {
             return Optional.of(Line.of(

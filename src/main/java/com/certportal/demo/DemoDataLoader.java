@@ -209,6 +209,26 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 List.of("reissued-8d.example.com", "www.reissued-8d.example.com", "shop.reissued-8d.example.com"),
                 now.minus(ofDays(1)));
 
+        // K2: a reissue with a new common name 6 hours ago: the original is pending revocation (in 42 h).
+        CertificateOrder renamed = issued(
+                admin, Product.TLS_DV, "reissued-cn-change.example.com", card(Product.TLS_DV), now.minus(ofDays(20)));
+        issuance.reissue(
+                renamed,
+                DemoKeys.newKey().getPublic(),
+                "renamed-cn.example.com",
+                List.of("renamed-cn.example.com", "www.renamed-cn.example.com"),
+                now.minus(ofHours(6)));
+
+        // K5: a second server got a duplicate (another key, same names) 2 days ago; nothing revoked.
+        CertificateOrder duplicated =
+                issued(user, Product.TLS_OV, "duplicated.example.com", card(Product.TLS_OV), now.minus(ofDays(12)));
+        issuance.duplicate(
+                duplicated,
+                DemoKeys.newKey().getPublic(),
+                user.getId(),
+                "For the second web server behind the load balancer.",
+                now.minus(ofDays(2)));
+
         CertificateOrder revoked =
                 issued(admin, Product.TLS_OV, "revoked-60d.example.com", card(Product.TLS_OV), now.minus(ofDays(60)));
         Instant revokedAt = now.minus(ofDays(20));
@@ -276,7 +296,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 Product.TLS_DV,
                 "licences-voucher.example.com",
                 Payment.voucher(forTwo, Product.TLS_DV.priceFor(1).multiply(BigDecimal.valueOf(2))),
-                now.minus(ofDays(12)));
+                now.minus(ofDays(11)));
         vouchers.save(new Voucher(example.getId(), DemoSignIns.LICENCE_VOUCHER, 3));
 
         // K8: the 30-day reminder (plan and certificate end together: renew).

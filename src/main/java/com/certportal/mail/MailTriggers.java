@@ -1,6 +1,8 @@
 package com.certportal.mail;
 
+import com.certportal.account.Invitation;
 import com.certportal.account.Member;
+import com.certportal.account.MemberInvited;
 import com.certportal.account.MemberRepository;
 import com.certportal.account.PortalProperties;
 import com.certportal.approval.ApprovalRequest;
@@ -29,8 +31,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MailTriggers {
 
-    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
-    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
+    /** K8: the zone is named by its id after the time (a mail has no page to say which zone it shows). */
+    private static final DateTimeFormatter REMINDER_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    private static final DateTimeFormatter REMINDER_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
     private final Outbox outbox;
     private final MailProperties properties;
@@ -131,6 +136,32 @@ class MailTriggers {
         }
     }
 
+    /**
+     * M1: the invitee gets its one-time link, in the inviting administrator's language, with the
+     * link's expiry in the administrator's time zone.
+     */
+    @EventListener
+    void on(MemberInvited invited) {
+        Invitation invitation = invited.invitation();
+        Locale language = invitation.getLanguage();
+        String link = portal.baseUrl().toString().replaceAll("/+$", "") + "/invitations/" + invited.token();
+        outbox.enqueue(
+                MailKind.INVITATION,
+                invitation.getAccountId(),
+                null,
+                invitation.getEmail(),
+                language,
+                invited.accountName(),
+                invited.inviter().getDisplayName(),
+                messages.getMessage("role." + invitation.getRole().key(), null, language),
+                link,
+                MAIL_TIME
+                        .withLocale(language)
+                        .format(invitation
+                                .getExpiresAt()
+                                .atZone(invited.inviter().getZone())));
+    }
+
     /** R5: support gets the order number, the reason and the note. */
     @EventListener
     void on(SupportRevocationRequested requested) {
@@ -207,13 +238,13 @@ class MailTriggers {
                     product(order, language),
                     advice,
                     orderLink,
-                    MAIL_DATE.format(certificate.getExpiresAt().atZone(recipient.zone())));
+                    REMINDER_DATE.format(certificate.getExpiresAt().atZone(recipient.zone())));
         }
     }
 
     /** K8: an instant as the recipient reads it, with its zone named (mail has no page to say it). */
     private static String time(Instant instant, ReminderRecipient recipient) {
-        return MAIL_TIME.format(instant.atZone(recipient.zone())) + " ("
+        return REMINDER_TIME.format(instant.atZone(recipient.zone())) + " ("
                 + recipient.zone().getId() + ")";
     }
 

@@ -308,6 +308,7 @@ public class OrderFinder {
                         + " left join fetch o.payment.voucher"
                         + " left join fetch o.payment.enterpriseUnit"
                         + " left join fetch o.payment.hardwareToken"
+                        + " left join fetch o.waitingReissue"
                         // K6: the order it renews and its renewals; G: the voucher codes registered later.
                         + " left join fetch o.renewalOf"
                         + " left join fetch o.renewals"

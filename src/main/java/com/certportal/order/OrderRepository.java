@@ -22,4 +22,20 @@ public interface OrderRepository extends JpaRepository<CertificateOrder, Long> {
     @Query("select r.orderNumber from CertificateOrder r where r.renewalOf.id = :orderId and r.status in :statuses"
             + " order by r.createdAt, r.id")
     List<String> findActiveRenewalNumbers(Long orderId, Collection<OrderStatus> statuses);
+
+    /** V2, K4: the account's orders that wait for validation: pending ones, and issued ones with a waiting reissue. */
+    @Query("""
+            select o from CertificateOrder o
+            where o.accountId = :accountId
+              and (o.status = com.certportal.order.OrderStatus.PENDING or o.waitingReissue is not null)
+            """)
+    List<CertificateOrder> findAwaitingValidation(Long accountId);
+
+    /** K2: the orders holding a valid certificate whose superseded revocation is due at {@code now}. */
+    @Query("""
+            select distinct c.order.id from Certificate c
+            where c.status = com.certportal.order.Certificate.Status.VALID
+              and c.revocationScheduledAt <= :now
+            """)
+    List<Long> findWithSupersededRevocationDue(java.time.Instant now);
 }

@@ -14,7 +14,6 @@ import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.catalog.Product;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderFinder;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderPermissions;
@@ -24,14 +23,11 @@ import com.certportal.order.Payment;
 import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.pki.CheckedCsr;
-import com.certportal.pki.CsrRefused;
-import com.certportal.pki.Csrs;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.unit.EnterpriseUnitRepository;
 import com.certportal.validation.Validations;
-import com.certportal.validation.dcv.HttpFileCheck;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
@@ -182,30 +178,8 @@ public class Ordering {
         OrderPermissions.requireActor(by, "new order");
         Product product = command.product();
         List<FieldProblem> problems = new ArrayList<>();
-        CheckedCsr csr = null;
-        List<String> names = List.of();
-        try {
-            csr = command.csrFile() != null && command.csrFile().length > 0
-                    ? Csrs.check(command.csrFile(), product)
-                    : Csrs.check(command.csr() == null ? "" : command.csr(), product);
-            names = csr.names();
-            names = Csrs.checkExtraNames(command.extraNames(), csr, product);
-        } catch (CsrRefused refused) {
-            refused.problems().forEach(p -> problems.add(new FieldProblem(p.field(), p.messageKey(), p.arguments())));
-        }
-        if (product.validatesDomains() && command.dcvMethod() == null) {
-            problems.add(new FieldProblem("dcvMethod", "order.form.dcv-method-required", List.of()));
-        }
-        if (!product.validatesDomains() && command.dcvMethod() != null) {
-            problems.add(new FieldProblem("dcvMethod", "order.form.dcv-method-not-needed", List.of()));
-        }
-        if (command.dcvMethod() == DcvMethod.HTTP_FILE) {
-            names.stream()
-                    .filter(n -> !HttpFileCheck.suitableFor(n))
-                    .findFirst()
-                    .ifPresent(n ->
-                            problems.add(new FieldProblem("dcvMethod", "order.form.http-file-wildcard", List.of(n))));
-        }
+        CsrInput.Checked names = CsrInput.check(
+                command.csr(), command.csrFile(), command.extraNames(), product, command.dcvMethod(), problems);
         if (command.validityYears() < 1 || command.validityYears() > 3) {
             problems.add(new FieldProblem("orderValidityYears", "order.form.validity", List.of()));
         }
@@ -229,6 +203,7 @@ public class Ordering {
         if (!problems.isEmpty()) {
             throw ActionRefused.invalidFields(problems);
         }
+        CheckedCsr csr = names.csr();
         OrderSpec spec = new OrderSpec(
                 product,
                 command.validityYears(),
@@ -237,7 +212,7 @@ public class Ordering {
                 command.serverPlatform(),
                 csr.pem(),
                 csr.commonName(),
-                product.certifiesDnsNames() ? names : List.of(),
+                product.certifiesDnsNames() ? names.names() : List.of(),
                 command.dcvMethod());
         BigDecimal price = command.paymentMethod() == PaymentMethod.ENTERPRISE_UNIT
                 ? BigDecimal.ZERO

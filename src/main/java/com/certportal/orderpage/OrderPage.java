@@ -3,8 +3,10 @@ package com.certportal.orderpage;
 import com.certportal.account.CurrentMember;
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
+import com.certportal.order.Certificate;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
+import com.certportal.order.Reissue;
 import com.certportal.pki.CertificateDetails;
 import com.certportal.pki.DownloadFormat;
 import com.certportal.pki.DownloadPlatform;
@@ -28,7 +30,20 @@ public record OrderPage(
         List<AuditRecord> history,
         RefundCase refundCase,
         Map<String, CertificateDetails> certificateDetails,
+        List<CertificateLine> lineage,
+        boolean reissueCancelable,
         CurrentMember viewer) {
+
+    /**
+     * K7: one certificate of the order as the page shows it now: its status (valid, revocation pending,
+     * revoked, expired) and whether it may be revoked alone (K1).
+     */
+    public record CertificateLine(Certificate certificate, Certificate.Lifecycle status, boolean revocableAlone) {}
+
+    /** K4: the reissue waiting for validation, shown above the validation it waits for. */
+    public Reissue waitingReissue() {
+        return order.waitingReissue().orElse(null);
+    }
 
     /** K6: whether the member may open a linked order (a renewal placed by a colleague may be hidden from a user). */
     public boolean visible(CertificateOrder other) {

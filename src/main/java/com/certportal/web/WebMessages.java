@@ -44,6 +44,16 @@ public class WebMessages {
         model.addAttribute("problem", refusal(refused));
     }
 
+    /** Each form field's messages, translated; a refusal not about a field is shown at the top only. */
+    public java.util.Map<String, List<String>> fieldErrors(ActionRefused refused) {
+        java.util.Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        for (ActionRefused.FieldProblem problem : refused.problems()) {
+            errors.computeIfAbsent(problem.field(), f -> new java.util.ArrayList<>())
+                    .add(text(problem.messageKey(), problem.arguments().toArray()));
+        }
+        return errors;
+    }
+
     public static HttpStatus status(ActionRefused refused) {
         return switch (refused.kind()) {
             case CONFLICT -> HttpStatus.CONFLICT;

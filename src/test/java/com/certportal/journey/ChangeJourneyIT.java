@@ -17,8 +17,7 @@ import org.openqa.selenium.WebElement;
 /**
  * G in a real browser: a user who wants another common name opens "Do I need to cancel?" from
  * Certificate actions, picks "The common name", reads that no cancellation is needed, and lands on the
- * reissue form of this very order (K4; the form itself is built with the reissue), offered as the one
- * and only action.
+ * reissue form of this very order (K4), offered as the one and only action.
  */
 class ChangeJourneyIT extends BrowserJourneyTest {
 
@@ -54,5 +53,6 @@ class ChangeJourneyIT extends BrowserJourneyTest {
         offered.get(0).findElement(By.tagName("a")).click();
         browser.waitUntil(urlMatches("/orders/" + order + "/reissue$"));
         assertThat(browser.currentPath()).isEqualTo("/orders/" + order + "/reissue");
+        browser.visible(By.cssSelector("form.reissue-form"));
     }
 }

@@ -5,17 +5,24 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import com.certportal.catalog.Product;
 import com.certportal.demo.DemoSignIns;
+import com.certportal.order.CertificateOrder;
+import com.certportal.pki.TestCsrs;
+import com.certportal.reissue.DuplicateCertificate;
+import com.certportal.reissue.Reissues;
 import com.certportal.support.Browser;
 import com.certportal.support.BrowserJourneyTest;
+import com.certportal.support.Fixtures;
 import com.certportal.support.Fixtures.PaymentChoice;
 import com.certportal.support.Fixtures.TestAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order list, the list with quick view open, and an order's page, at 1400x900 in each language,
@@ -23,6 +30,9 @@ import org.openqa.selenium.WebElement;
  * are checked here; the behaviour is {@link OrdersJourneyIT}'s.
  */
 class PortalScreenshotsIT extends BrowserJourneyTest {
+
+    @Autowired
+    private Reissues reissues;
 
     private static final String COMMON_NAME = "issued-29d-card.example.com";
 
@@ -116,6 +126,43 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         admin.open("/refunds");
         admin.visible(By.cssSelector("tr[data-refund-case]"));
         assertSaved(admin.screenshot("refund-cases-" + language));
+    }
+
+    /**
+     * K4, K5, K7: the reissue form, and an order with its lineage (the original pending revocation, a
+     * duplicate, the reissue), at 1400 px and 400 px wide.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void reissueFormAndLineage(String language) {
+        TestAccount account = fixtures.newAccount();
+        String cn = "lineage-" + account.tag() + ".example.com";
+        String order = fixtures.validatedAndIssued(account.admin(), cn, Fixtures.freshKey());
+        // The database keeps instants to the microsecond: the duplicate comes a minute after the validation.
+        clock.advance(Duration.ofMinutes(1));
+        long version = fixtures.withOrder(order, CertificateOrder::getVersion);
+        reissues.duplicate(
+                new DuplicateCertificate(order, TestCsrs.pem(Fixtures.freshKey(), "CN=" + cn, cn), null, null, version),
+                account.admin());
+        String renamed = "renamed-" + account.tag() + ".example.com";
+        fixtures.reissue(order, renamed, List.of(renamed, "www." + renamed), clock.instant());
+
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        admin.open("/orders/" + order + "/reissue");
+        admin.visible(By.cssSelector("form.reissue-form"));
+        admin.viewport(Browser.WIDTH, 1500);
+        assertSaved(admin.screenshot("reissue-form-" + language));
+        admin.viewport(400, 2400);
+        assertSaved(admin.screenshot("reissue-form-phone-" + language));
+
+        admin.viewport(Browser.WIDTH, 1800);
+        admin.open("/orders/" + order);
+        admin.visible(By.cssSelector("table.lineage tr[data-lifecycle=revocation-pending]"));
+        assertSaved(admin.screenshot("order-lineage-" + language));
+        admin.viewport(400, 3600);
+        assertSaved(admin.screenshot("order-lineage-phone-" + language));
     }
 
     /**

@@ -9,16 +9,24 @@ import com.certportal.account.Role;
 import com.certportal.catalog.Product;
 import com.certportal.issuance.Issuance;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderRepository;
 import com.certportal.order.OrderSpec;
 import com.certportal.order.Payment;
+import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
+import com.certportal.ordering.Ordering;
+import com.certportal.ordering.PlaceOrder;
+import com.certportal.pki.TestCsrs;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.unit.EnterpriseUnitRepository;
+import com.certportal.validation.DomainValidation;
+import com.certportal.validation.DomainValidationRepository;
+import com.certportal.validation.Validations;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
@@ -53,6 +61,9 @@ public class Fixtures {
     private final Issuance issuance;
     private final TransactionTemplate transaction;
     private final MutableClock clock;
+    private final Ordering ordering;
+    private final Validations validations;
+    private final DomainValidationRepository domainValidations;
 
     Fixtures(
             AccountRepository accounts,
@@ -64,7 +75,13 @@ public class Fixtures {
             OrderNumbers numbers,
             Issuance issuance,
             TransactionTemplate transaction,
-            MutableClock clock) {
+            MutableClock clock,
+            Ordering ordering,
+            Validations validations,
+            DomainValidationRepository domainValidations) {
+        this.ordering = ordering;
+        this.validations = validations;
+        this.domainValidations = domainValidations;
         this.accounts = accounts;
         this.members = members;
         this.orders = orders;
@@ -129,6 +146,59 @@ public class Fixtures {
             // I1: a real certificate from the test CA, for a key the test's "server" holds.
             return issuance.issue(order, KEY.getPublic(), issuedAt).getOrderNumber();
         });
+    }
+
+    /**
+     * O1-O5, V1, I: a TLS/SSL DV order for {@code commonName} and www.{@code commonName} requested from
+     * a CSR of {@code key}, its names validated by the emailed links (so the account holds validations
+     * to reuse, V3), and issued: the whole path a member's order takes.
+     */
+    public String validatedAndIssued(CurrentMember admin, String commonName, KeyPair key) {
+        String number = ordering.place(
+                        new PlaceOrder(
+                                Product.TLS_DV,
+                                TestCsrs.pem(key, "CN=" + commonName, commonName, "www." + commonName),
+                                null,
+                                null,
+                                1,
+                                ServerPlatform.NGINX,
+                                RequestType.NEW,
+                                null,
+                                1,
+                                PaymentMethod.CREDIT_CARD,
+                                null,
+                                null,
+                                null,
+                                DcvMethod.EMAIL,
+                                null),
+                        admin)
+                .order()
+                .getOrderNumber();
+        confirmEmailedLinks(number);
+        return number;
+    }
+
+    /** V1: the recipients of the order's pending email validations confirm their links. */
+    public void confirmEmailedLinks(String orderNumber) {
+        pendingEmailTokens(orderNumber).forEach(validations::confirmByLink);
+    }
+
+    /** V1: the secrets of the order's emailed links that wait for their recipients (what the mails carry). */
+    public List<String> pendingEmailTokens(String orderNumber) {
+        return transaction.execute(status ->
+                domainValidations
+                        .findByOrderIdOrderByIdAsc(orders.findByOrderNumber(orderNumber)
+                                .orElseThrow()
+                                .getId())
+                        .stream()
+                        .filter(v -> v.isPending() && v.getMethod() == DcvMethod.EMAIL)
+                        .map(DomainValidation::getToken)
+                        .toList());
+    }
+
+    /** A new EC P-256 key, as a server makes one for a new CSR. */
+    public static KeyPair freshKey() {
+        return newKey();
     }
 
     /** K4: a reissue with new names, a real certificate from the test CA. */

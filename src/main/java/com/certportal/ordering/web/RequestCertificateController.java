@@ -2,7 +2,6 @@ package com.certportal.ordering.web;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.action.ActionRefused;
-import com.certportal.action.ActionRefused.FieldProblem;
 import com.certportal.action.NotFound;
 import com.certportal.catalog.Product;
 import com.certportal.order.DcvMethod;
@@ -21,8 +20,6 @@ import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,19 +98,9 @@ class RequestCertificateController {
             return "redirect:/orders/" + number;
         } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
-            model.addAttribute("fieldErrors", fieldErrors(refused));
+            model.addAttribute("fieldErrors", messages.fieldErrors(refused));
             return show(form, member, model);
         }
-    }
-
-    /** Each field's messages, translated; a refusal not about a field is shown at the top only. */
-    private Map<String, List<String>> fieldErrors(ActionRefused refused) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldProblem problem : refused.problems()) {
-            errors.computeIfAbsent(problem.field(), f -> new java.util.ArrayList<>())
-                    .add(messages.text(problem.messageKey(), problem.arguments().toArray()));
-        }
-        return errors;
     }
 
     /** K6, G: what the form says about the order it renews (nothing for an order the member cannot see). */

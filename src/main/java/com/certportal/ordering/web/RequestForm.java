@@ -12,9 +12,6 @@ import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
 import com.certportal.ordering.PlaceOrder;
 import com.certportal.ordering.TokenChoice;
-import com.certportal.pki.Csrs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -182,18 +179,7 @@ public record RequestForm(
     }
 
     private byte[] upload(List<FieldProblem> problems) {
-        if (csrFile == null || csrFile.isEmpty()) {
-            return null;
-        }
-        if (csrFile.getSize() > Csrs.MAX_UPLOAD_BYTES) {
-            problems.add(new FieldProblem("csr", "csr.file-too-large", List.of(Csrs.MAX_UPLOAD_BYTES / 1024)));
-            return null;
-        }
-        try {
-            return csrFile.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsrUpload.bytes(csrFile, problems);
     }
 
     private static <T> T choice(

@@ -38,6 +38,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
 
     /** The demo's named scenarios (DemoDataLoader), by requester. */
     private static final Set<String> REQUESTED_BY_USER = Set.of(
+            "duplicated.example.com",
             "pending-ov.example.com",
             "pending-dv-voucher.example.com",
             "issued-10d-voucher.example.com",
@@ -59,6 +60,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
             "evcodesign-4d-token.example.com",
             "private-20d.example.internal",
             "reissued-8d.example.com",
+            "renamed-cn.example.com",
             "revoked-60d.example.com",
             "dcv-email.example.com",
             "ov-pending.example.com",
@@ -84,7 +86,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
         List<CertificateOrder> listed = listAll(USER);
 
         assertThat(listed)
-                .hasSize(45)
+                .hasSize(46)
                 .allSatisfy(o -> assertThat(o.getRequester().getEmail()).isEqualTo(USER));
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).doesNotContainAnyElementsOf(REQUESTED_BY_ADMIN);
         assertThat(fillerNumbers(listed)).isEqualTo(fillerNumbersRequestedBy(USER));
@@ -134,7 +136,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
                         "codesign-7d-token.example.com",
                         "issued-10d-voucher.example.com",
                         "licences-voucher.example.com",
-                        "issued-29d-card.example.com");
+                        "duplicated.example.com");
     }
 
     @Test
@@ -202,7 +204,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     private void assertSeesWholeExampleCorpAccount(String email) {
         List<CertificateOrder> listed = listAll(email);
 
-        assertThat(listed).hasSize(73);
+        assertThat(listed).hasSize(75);
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).containsAll(REQUESTED_BY_ADMIN);
         assertThat(commonNames(listed)).doesNotContainAnyElementsOf(OTHER_CORP);
         assertThat(listed).extracting(o -> o.getRequester().getEmail()).containsOnly(USER, ADMIN);
