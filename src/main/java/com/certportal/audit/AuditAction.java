@@ -52,7 +52,13 @@ public enum AuditAction {
     /** M1: an administrator deactivated a member. */
     MEMBER_DEACTIVATED,
     /** M2: a member changed its own password. */
-    PASSWORD_CHANGED;
+    PASSWORD_CHANGED,
+    /** G: a voucher code added licences to a voucher order. */
+    VOUCHER_REGISTERED,
+    /** K8: an expiry reminder was written to the outbox for the order's current certificate. */
+    EXPIRY_REMINDER_SENT,
+    /** M4: an administrator changed who receives expiry reminders. */
+    REMINDER_RECIPIENTS_CHANGED;
 
     public String key() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package com.certportal.order;
 
+import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
@@ -18,7 +19,9 @@ import com.certportal.order.OrderEvents.OrderRevoked;
 import com.certportal.order.OrderEvents.ReissueCanceled;
 import com.certportal.order.OrderEvents.ReissueRequested;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
+import com.certportal.order.OrderEvents.VoucherRegistered;
 import com.certportal.pki.IssuedCertificate;
+import com.certportal.voucher.Voucher;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -39,7 +42,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,6 +63,10 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
 
     /** R3: a revocation submitted within 30 x 24 h of the first issue (inclusive) is a cancellation. */
     public static final Duration CANCELLATION_WINDOW = Duration.ofDays(30);
+
+    /** K6: the statuses in which a renewal stands (a second renewal of the same order is refused). */
+    public static final Set<OrderStatus> STANDING_RENEWAL =
+            Set.copyOf(EnumSet.of(OrderStatus.NEEDS_APPROVAL, OrderStatus.PENDING, OrderStatus.ISSUED));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -140,6 +149,15 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("issuedAt, id")
     private List<Certificate> certificates = new ArrayList<>();
+
+    /** K6: the orders placed (or requested) as renewals of this one, whatever became of them. */
+    @OneToMany(mappedBy = "renewalOf")
+    private Set<CertificateOrder> renewals = new LinkedHashSet<>();
+
+    /** G: voucher codes registered on this voucher order after it was placed. */
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+    @OrderBy("registeredAt, id")
+    private Set<VoucherRegistration> voucherRegistrations = new LinkedHashSet<>();
 
     /** K4: the reissue that waits for its names' validation, read with the order; one at a time. */
     @OneToOne(fetch = FetchType.LAZY)
@@ -630,7 +648,112 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         if (isIssued()) {
             actions.add(OrderAction.DUPLICATE);
         }
+        if (canBeRenewed()) {
+            actions.add(OrderAction.RENEW);
+        }
+        if (canRegisterVoucher()) {
+            actions.add(OrderAction.REGISTER_VOUCHER);
+        }
         return actions;
+    }
+
+    /**
+     * K6: an issued order is renewed by a new order (request type renewal) that links to it; it is not
+     * renewed a second time while a renewal of it waits for approval, is pending or is issued (that
+     * would pay twice for the same certificate). A renewal revokes nothing (K2).
+     */
+    public boolean canBeRenewed() {
+        return status == OrderStatus.ISSUED && activeRenewal().isEmpty();
+    }
+
+    /** K6: the renewal that stands (waiting for approval, pending or issued), if any. */
+    public Optional<CertificateOrder> activeRenewal() {
+        return renewals.stream().filter(CertificateOrder::standsAsRenewal).findFirst();
+    }
+
+    /** K6: the renewals the order page links to, oldest first (rejected and withdrawn requests never became orders). */
+    public List<CertificateOrder> getRenewals() {
+        return renewals.stream()
+                .filter(r -> r.status != OrderStatus.REJECTED && r.status != OrderStatus.WITHDRAWN)
+                .sorted(Comparator.comparing(CertificateOrder::getCreatedAt).thenComparing(CertificateOrder::getId))
+                .toList();
+    }
+
+    /** L2: whether {@code member} sees this order (its account's; a user only the orders it requested). */
+    public boolean isVisibleTo(CurrentMember member) {
+        return OrderVisibility.of(member).allows(this);
+    }
+
+    /** K8: an order renewed by a later order that was issued gets no more expiry reminders. */
+    public boolean isRenewedByIssuedOrder() {
+        return renewals.stream().anyMatch(CertificateOrder::isIssued);
+    }
+
+    private boolean standsAsRenewal() {
+        return STANDING_RENEWAL.contains(status);
+    }
+
+    /**
+     * G (licence count): another voucher code adds licences to an order paid by voucher while it is
+     * pending or issued; afterwards the order is closed and its licences no longer matter.
+     */
+    public boolean canRegisterVoucher() {
+        return payment.isPaidByVoucher() && (status == OrderStatus.PENDING || status == OrderStatus.ISSUED);
+    }
+
+    /**
+     * G: registers {@code voucher} on this order: the voucher becomes used and its licences are added.
+     * A voucher of another account is refused exactly like an unknown code.
+     */
+    public VoucherRegistration registerVoucher(Voucher voucher, Member by, Instant now) {
+        checkVoucherRegistration();
+        if (!voucher.getAccountId().equals(accountId)) {
+            throw unknownVoucher(voucher.getCode());
+        }
+        if (voucher.isUsed()) {
+            throw new ActionRefused(
+                    "voucher.refused.used", "voucher " + voucher.getCode() + " is already used", voucher.getCode());
+        }
+        int before = payment.getLicences();
+        voucher.use();
+        payment.addLicences(voucher.getLicences());
+        VoucherRegistration registration = new VoucherRegistration(this, voucher, by, now);
+        voucherRegistrations.add(registration);
+        touch(now);
+        registerEvent(new VoucherRegistered(this, by.getId(), voucher.getCode(), before, payment.getLicences(), now));
+        return registration;
+    }
+
+    /** G: refuses unless this order takes voucher codes now (paid by voucher, pending or issued). */
+    public void checkVoucherRegistration() {
+        if (!payment.isPaidByVoucher()) {
+            throw new ActionRefused(
+                    "voucher.refused.not-voucher-order",
+                    "order " + orderNumber + " is paid by " + payment.getMethod() + ": no voucher codes",
+                    orderNumber);
+        }
+        if (!canRegisterVoucher()) {
+            throw refused("voucher.refused.status", "register a voucher code");
+        }
+    }
+
+    /** G: an unknown code, or one of another account: the same answer, so codes cannot be probed. */
+    public static ActionRefused unknownVoucher(String code) {
+        return ActionRefused.invalidField("voucherCode", "voucher.refused.unknown", code);
+    }
+
+    /** P4: every voucher this order used: the one it was placed with and those registered later. */
+    public List<Voucher> vouchersSpent() {
+        List<Voucher> spent = new ArrayList<>();
+        if (payment.getVoucher() != null) {
+            spent.add(payment.getVoucher());
+        }
+        voucherRegistrations.forEach(r -> spent.add(r.getVoucher()));
+        return spent;
+    }
+
+    public List<VoucherRegistration> getVoucherRegistrations() {
+        return List.copyOf(voucherRegistrations);
     }
 
     /**

@@ -146,6 +146,17 @@ public final class OrderEvents {
     /** O4: the request was rejected or withdrawn; what it reserved was released. */
     public record OrderRequestClosed(CertificateOrder order, Long actorId, OrderStatus outcome, Instant at) {}
 
+    /** G: a voucher code was registered on the order; its licence count went from {@code before} to {@code after}. */
+    public record VoucherRegistered(
+            CertificateOrder order, Long actorId, String voucherCode, int before, int after, Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.VOUCHER_REGISTERED, order, actorId, at)
+                    .detail(voucherCode + ": " + before + " → " + after);
+        }
+    }
+
     /** O3: a bank transfer arrived. */
     public record PaymentRecorded(CertificateOrder order, Long actorId, Instant at) implements Audited {
         @Override

@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,6 +147,9 @@ public class Ordering {
                 .comment(command.comment());
         return attempts.attempt(attempted, "order.refused.reserved-concurrently", entry -> {
             Checked checked = check(command, by);
+            if (checked.spec().renewalOf() != null) {
+                lockRenewed(checked.spec().renewalOf());
+            }
             Account account = accounts.findById(by.accountId()).orElseThrow();
             Member requester = members.getReferenceById(by.memberId());
             boolean needsApproval = account.newOrdersNeedApproval(by.role());
@@ -244,11 +246,35 @@ public class Ordering {
                         List.of(number, "status." + renewed.getStatus().key())));
                 return null;
             }
+            if (renewed.activeRenewal().isPresent()) {
+                problems.add(
+                        alreadyRenewed(renewed, renewed.activeRenewal().get().getOrderNumber()));
+                return null;
+            }
             return renewed;
         } catch (NotFound notVisible) {
             problems.add(new FieldProblem("renewalOf", "order.form.renewal-unknown", List.of(number)));
             return null;
         }
+    }
+
+    /** K6: one renewal stands for an order at a time; a second one would pay twice for the same certificate. */
+    private static FieldProblem alreadyRenewed(CertificateOrder renewed, String renewalNumber) {
+        return new FieldProblem(
+                "renewalOf", "order.form.renewal-already", List.of(renewed.getOrderNumber(), renewalNumber));
+    }
+
+    /**
+     * K6: two renewals of one order submitted at the same moment: the renewed order's row is locked, so
+     * the second placement waits for the first and then finds it.
+     */
+    private void lockRenewed(CertificateOrder renewed) {
+        orders.lockForUpdate(renewed.getId());
+        orders.findActiveRenewalNumbers(renewed.getId(), CertificateOrder.STANDING_RENEWAL).stream()
+                .findFirst()
+                .ifPresent(number -> {
+                    throw ActionRefused.invalidFields(List.of(alreadyRenewed(renewed, number)));
+                });
     }
 
     /** O3: the voucher, unit or token chosen exists for this account and is free (checked, not taken). */
@@ -313,13 +339,13 @@ public class Ordering {
      */
     private Payment reserve(PlaceOrder command, Checked checked, CurrentMember by) {
         Payment payment = switch (command.paymentMethod()) {
-            case BANK_TRANSFER -> Payment.bankTransfer(checked.price(), false);
-            case CREDIT_CARD -> Payment.creditCard(checked.price());
+            case BANK_TRANSFER -> Payment.bankTransfer(checked.price(), false).forLicences(command.licences());
+            case CREDIT_CARD -> Payment.creditCard(checked.price()).forLicences(command.licences());
             case VOUCHER -> {
                 Voucher voucher = vouchers.findByCodeAndAccountId(
                                 normalizedVoucherCode(command.voucherCode()), by.accountId())
                         .orElseThrow();
-                yield Payment.voucher(voucher, checked.price());
+                yield Payment.voucher(voucher, checked.price(), command.licences());
             }
             case ENTERPRISE_UNIT -> {
                 EnterpriseUnit unit = units.findByIdAndAccountId(command.enterpriseUnitId(), by.accountId())
@@ -338,8 +364,7 @@ public class Ordering {
         return payment;
     }
 
-    /** Voucher codes are printed in upper case; a code typed in lower case or with spaces is the same. */
     static String normalizedVoucherCode(String typed) {
-        return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+        return Voucher.normalizedCode(typed);
     }
 }

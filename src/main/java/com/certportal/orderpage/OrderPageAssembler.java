@@ -52,7 +52,8 @@ class OrderPageAssembler {
                 null,
                 Map.of(),
                 List.of(),
-                false);
+                false,
+                member);
     }
 
     /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
@@ -74,7 +75,8 @@ class OrderPageAssembler {
                         && order.waitingReissue()
                                 .map(r -> r.cancelableBy(
                                         member.memberId(), member.role().decidesRequests()))
-                                .orElse(false));
+                                .orElse(false),
+                member);
     }
 
     /** K7, K1: every certificate, oldest first, with its status now and whether it is revoked alone. */

@@ -16,7 +16,7 @@ import org.springframework.ui.Model;
 public class WebMessages {
 
     private static final String[] TRANSLATED_ARGUMENT_PREFIXES = {
-        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product."
+        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product.", "payment."
     };
 
     private final MessageSource messages;

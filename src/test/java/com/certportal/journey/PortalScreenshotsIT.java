@@ -165,6 +165,79 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         assertSaved(admin.screenshot("order-lineage-phone-" + language));
     }
 
+    /**
+     * Issue 8 (K6, K8, M4, G): "Do I need to cancel?" with two answers (a new common name: reissue; a
+     * new payment method: revoke, with the 30-day outcome), the renewal form, an order renewed by
+     * another, registering a voucher code, and the reminder settings, at 1400 px and at 400 px (the
+     * phone-sized window) in each language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void changeRenewalVoucherAndReminderPages(String language) {
+        TestAccount account = fixtures.newAccount();
+        Instant now = clock.instant();
+        String tag = account.tag();
+        String issued = fixtures.issued(
+                account.user(),
+                Product.TLS_OV,
+                "shop-" + tag + ".example.com",
+                PaymentChoice.card(),
+                now.minus(Duration.ofDays(10)));
+        String renewed = fixtures.issued(
+                account.user(),
+                Product.TLS_DV,
+                "www-" + tag + ".example.com",
+                PaymentChoice.card(),
+                now.minus(Duration.ofDays(190)));
+        fixtures.renewal(renewed, account.user(), now.minus(Duration.ofDays(1)));
+        String voucherOrder = fixtures.issued(
+                account.user(),
+                Product.TLS_DV,
+                "api-" + tag + ".example.com",
+                PaymentChoice.voucher(),
+                now.minus(Duration.ofDays(5)));
+
+        Browser user = newBrowser();
+        user.open("/login?lang=" + language);
+        user.signIn(account.user().email(), "secret");
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        for (boolean phone : new boolean[] {false, true}) {
+            String suffix = (phone ? "-phone-" : "-") + language;
+            if (phone) {
+                user.viewport(400, 800);
+                admin.viewport(400, 800);
+            }
+            user.open("/orders/" + issued + "/change");
+            user.visible(By.cssSelector("nav.change-choices"));
+            assertSaved(user.screenshot("change-choices" + suffix));
+            user.open("/orders/" + issued + "/change?what=common_name");
+            assertSaved(user.screenshotOf(By.cssSelector("section.change-answer"), "change-common-name" + suffix));
+            user.open("/orders/" + issued + "/change?what=payment_method");
+            assertSaved(user.screenshotOf(By.cssSelector("section.change-answer"), "change-payment-method" + suffix));
+
+            user.open("/orders/new?renewalOf=" + issued);
+            user.visible(By.cssSelector("section.renewal"));
+            assertSaved(user.screenshot("renewal-form" + suffix));
+            user.open("/orders/" + renewed);
+            assertSaved(user.screenshotOf(
+                    By.xpath("//dd[contains(@class,'renewed-by')]/preceding-sibling::dt[1]"),
+                    "order-renewed" + suffix));
+
+            user.open("/orders/" + voucherOrder);
+            user.find(By.cssSelector("details.actions-menu > summary")).click();
+            user.visible(By.cssSelector("details.actions-menu a[data-action=change]"));
+            assertSaved(user.screenshot("order-actions-menu" + suffix));
+            user.open("/orders/" + voucherOrder + "/vouchers");
+            user.visible(By.cssSelector("section.register-voucher"));
+            assertSaved(user.screenshot("voucher-register" + suffix));
+
+            admin.open("/settings");
+            assertSaved(admin.screenshotOf(By.id("reminders"), "reminder-settings" + suffix));
+        }
+    }
+
     private static void assertSaved(Path screenshot) {
         assertThat(screenshot).exists().isNotEmptyFile();
     }

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     private static final String[] TRANSLATED_ARGUMENT_PREFIXES = {
-        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product."
+        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product.", "payment."
     };
 
     @Autowired

@@ -12,6 +12,7 @@ import com.certportal.order.CertificateOrder;
 import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderRepository;
+import com.certportal.order.OrderSpec;
 import com.certportal.order.Payment;
 import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
@@ -204,6 +205,53 @@ public class Fixtures {
     public void reissue(String orderNumber, String commonName, List<String> names, Instant at) {
         transaction.executeWithoutResult(status -> issuance.reissue(
                 orders.findByOrderNumber(orderNumber).orElseThrow(), KEY.getPublic(), commonName, names, at));
+    }
+
+    /**
+     * K6: a renewal of {@code renewedNumber} (same product, plan and names), placed by {@code requester}
+     * at the clock's instant and issued at {@code issuedAt}; null {@code issuedAt} leaves it pending.
+     */
+    public String renewal(String renewedNumber, CurrentMember requester, Instant issuedAt) {
+        return transaction.execute(status -> {
+            CertificateOrder renewed = orders.findByOrderNumber(renewedNumber).orElseThrow();
+            Member member = members.findById(requester.memberId()).orElseThrow();
+            CertificateOrder renewal = orders.save(CertificateOrder.place(
+                    numbers.nextOrderNumber(),
+                    member,
+                    new OrderSpec(
+                            renewed.getProduct(),
+                            renewed.getValidityYears(),
+                            RequestType.RENEWAL,
+                            renewed,
+                            renewed.getServerPlatform(),
+                            null,
+                            renewed.getCommonName(),
+                            renewed.getSubjectAltNames(),
+                            null),
+                    Payment.creditCard(renewed.getProduct().priceFor(1)),
+                    clock.instant()));
+            return issuedAt == null
+                    ? renewal.getOrderNumber()
+                    : issuance.issue(renewal, KEY.getPublic(), issuedAt).getOrderNumber();
+        });
+    }
+
+    /** I4: issues a pending order (a renewal placed without a certificate) at {@code issuedAt}. */
+    public void issuePending(String orderNumber, Instant issuedAt) {
+        transaction.executeWithoutResult(status ->
+                issuance.issue(orders.findByOrderNumber(orderNumber).orElseThrow(), KEY.getPublic(), issuedAt));
+    }
+
+    /** How many orders (and order requests) the account has. */
+    public long countOrders(Long accountId) {
+        return orders.countByAccountId(accountId);
+    }
+
+    /** G: an unused voucher of the account, paying for {@code licences} licences. */
+    public String unusedVoucher(Long accountId, int licences) {
+        return transaction.execute(status -> vouchers.save(new Voucher(
+                        accountId, "TEST-" + UUID.randomUUID().toString().substring(0, 13), licences))
+                .getCode());
     }
 
     /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */
