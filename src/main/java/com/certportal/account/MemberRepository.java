@@ -15,6 +15,9 @@ public interface MemberRepository extends JpaRepository<Member, Long> {
 
     long countByAccount_IdAndRoleAndStatus(Long accountId, Role role, Member.Status status);
 
+    /** K8: the account's active administrators (who receive expiry reminders unless the account chose otherwise). */
+    List<Member> findByAccount_IdAndRoleAndStatusOrderByIdAsc(Long accountId, Role role, Member.Status status);
+
     /**
      * M1: changes to an account's members take its row lock first, so that two administrators acting at
      * the same moment are decided one after the other (the last-administrator rule holds under races).

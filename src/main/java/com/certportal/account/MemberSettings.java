@@ -1,12 +1,31 @@
 package com.certportal.account;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class MemberSettings {
+
+    /** The languages mails are written in. */
+    public static final List<String> MAIL_LANGUAGES = List.of("ja", "en");
+
+    /** The time zones a member (or the account's other reminder addresses, M4) can choose. */
+    public static final List<String> TIME_ZONES = List.of(
+            "Asia/Tokyo",
+            "Asia/Seoul",
+            "Asia/Shanghai",
+            "Asia/Singapore",
+            "Asia/Kolkata",
+            "Australia/Sydney",
+            "Europe/London",
+            "Europe/Berlin",
+            "America/New_York",
+            "America/Chicago",
+            "America/Los_Angeles",
+            "UTC");
 
     private final MemberRepository members;
 

@@ -8,22 +8,19 @@ import com.certportal.action.NotFound;
 import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.audit.AuditTrail;
-import com.certportal.mail.MailKind;
-import com.certportal.mail.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.context.MessageSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +40,6 @@ public class Members {
     public static final int NAME_MAX = 200;
     private static final int EMAIL_MAX = 320;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
 
     private final MemberRepository members;
     private final InvitationRepository invitations;
@@ -52,9 +48,7 @@ public class Members {
     private final PasswordEncoder passwordEncoder;
     private final ActionAttempts attempts;
     private final AuditTrail trail;
-    private final Outbox outbox;
-    private final MessageSource messages;
-    private final PortalProperties portal;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -66,9 +60,7 @@ public class Members {
             PasswordEncoder passwordEncoder,
             ActionAttempts attempts,
             AuditTrail trail,
-            Outbox outbox,
-            MessageSource messages,
-            PortalProperties portal,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.members = members;
         this.invitations = invitations;
@@ -77,9 +69,7 @@ public class Members {
         this.passwordEncoder = passwordEncoder;
         this.attempts = attempts;
         this.trail = trail;
-        this.outbox = outbox;
-        this.messages = messages;
-        this.portal = portal;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,8 +103,8 @@ public class Members {
     }
 
     /**
-     * M1: invites {@code email} with {@code role}: a one-time link, valid for 72 hours, mailed through the
-     * outbox (T2) in the inviting administrator's mail language (an account has no language of its own,
+     * M1: invites {@code email} with {@code role}: a one-time link, valid for 72 hours, mailed (T2, on
+     * {@link MemberInvited}) in the inviting administrator's mail language (an account has no language of its own,
      * and colleagues share one more often than not). An address already used by a member of another
      * account is not refused here, which would tell that account exists; its link says so instead.
      */
@@ -134,7 +124,8 @@ public class Members {
             String token = newToken();
             Invitation invitation = invitations.save(new Invitation(
                     by.accountId(), address, role, inviter.getLocale(), hash(token), inviter.getId(), now));
-            mailInvitation(invitation, inviter, token);
+            String accountName = accounts.findById(by.accountId()).orElseThrow().getName();
+            events.publishEvent(new MemberInvited(invitation, inviter, accountName, token));
             trail.record(entry.move(null, role.name()).detail("invited " + address));
             return invitation;
         });
@@ -240,24 +231,6 @@ public class Members {
                     entry.actor(member.getId()).move(null, invitation.getRole().name()));
             return member;
         });
-    }
-
-    private void mailInvitation(Invitation invitation, Member inviter, String token) {
-        Locale language = invitation.getLanguage();
-        String accountName =
-                accounts.findById(invitation.getAccountId()).orElseThrow().getName();
-        String link = portal.baseUrl().toString().replaceAll("/+$", "") + "/invitations/" + token;
-        outbox.enqueue(
-                MailKind.INVITATION,
-                invitation.getAccountId(),
-                null,
-                invitation.getEmail(),
-                language,
-                accountName,
-                inviter.getDisplayName(),
-                messages.getMessage("role." + invitation.getRole().key(), null, language),
-                link,
-                MAIL_TIME.withLocale(language).format(invitation.getExpiresAt().atZone(inviter.getZone())));
     }
 
     /** The acting member as stored now: an administrator, still active (a demoted or deactivated one is refused). */

@@ -7,6 +7,14 @@ public enum AuditAction {
     ORDER_PLACED,
     ORDER_ISSUED,
     CERTIFICATE_REISSUED,
+    /** K4: a reissue was asked for and waits for validation. */
+    REISSUE_REQUESTED,
+    /** K4: a waiting reissue was cancelled. */
+    REISSUE_CANCELED,
+    /** K5: a duplicate certificate was issued. */
+    CERTIFICATE_DUPLICATED,
+    /** K1, K2: one certificate of an order was revoked; the order stays issued. */
+    CERTIFICATE_REVOKED,
     ORDER_CANCELED,
     REVOCATION_REQUESTED,
     REVOCATION_APPROVED,
@@ -44,7 +52,13 @@ public enum AuditAction {
     /** M1: an administrator deactivated a member. */
     MEMBER_DEACTIVATED,
     /** M2: a member changed its own password. */
-    PASSWORD_CHANGED;
+    PASSWORD_CHANGED,
+    /** G: a voucher code added licences to a voucher order. */
+    VOUCHER_REGISTERED,
+    /** K8: an expiry reminder was written to the outbox for the order's current certificate. */
+    EXPIRY_REMINDER_SENT,
+    /** M4: an administrator changed who receives expiry reminders. */
+    REMINDER_RECIPIENTS_CHANGED;
 
     public String key() {
         return "audit.action." + name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package com.certportal.certstatus;
 
 import com.certportal.order.Certificate;
+import com.certportal.order.OrderEvents.CertificateRevoked;
 import com.certportal.order.OrderEvents.OrderRevoked;
 import com.certportal.pki.CaFamily;
 import com.certportal.pki.CrlIssuer;
@@ -58,6 +59,14 @@ class Crls implements CrlSource, RecurringJob {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .forEach(this::markStale);
+    }
+
+    /** D2, K1, K2: one certificate revoked (alone, or superseded by a reissue): its family's CRL too. */
+    @EventListener
+    void on(CertificateRevoked revoked) {
+        if (revoked.certificate().getCaFamily() != null) {
+            markStale(revoked.certificate().getCaFamily());
+        }
     }
 
     /** Part of the revocation's transaction: the CRL and the order page change together. */

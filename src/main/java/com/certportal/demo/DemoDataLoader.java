@@ -217,6 +217,26 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 List.of("reissued-8d.example.com", "www.reissued-8d.example.com", "shop.reissued-8d.example.com"),
                 now.minus(ofDays(1)));
 
+        // K2: a reissue with a new common name 6 hours ago: the original is pending revocation (in 42 h).
+        CertificateOrder renamed = issued(
+                admin, Product.TLS_DV, "reissued-cn-change.example.com", card(Product.TLS_DV), now.minus(ofDays(20)));
+        issuance.reissue(
+                renamed,
+                DemoKeys.newKey().getPublic(),
+                "renamed-cn.example.com",
+                List.of("renamed-cn.example.com", "www.renamed-cn.example.com"),
+                now.minus(ofHours(6)));
+
+        // K5: a second server got a duplicate (another key, same names) 2 days ago; nothing revoked.
+        CertificateOrder duplicated =
+                issued(user, Product.TLS_OV, "duplicated.example.com", card(Product.TLS_OV), now.minus(ofDays(12)));
+        issuance.duplicate(
+                duplicated,
+                DemoKeys.newKey().getPublic(),
+                user.getId(),
+                "For the second web server behind the load balancer.",
+                now.minus(ofDays(2)));
+
         CertificateOrder revoked =
                 issued(admin, Product.TLS_OV, "revoked-60d.example.com", card(Product.TLS_OV), now.minus(ofDays(60)));
         Instant revokedAt = now.minus(ofDays(20));
@@ -250,11 +270,72 @@ class DemoDataLoader implements SmartInitializingSingleton {
         // P4, O3: a voucher nobody has used yet, to order with.
         vouchers.save(new Voucher(example.getId(), DemoSignIns.UNUSED_VOUCHER));
 
+        renewalAndReminderScenarios(example, admin, user, now);
+
         // O1-O5, V1, V2 through the real request flow, with CSRs made like a server would.
         requestFlowScenarios(admin, user);
 
         Account operations = accounts.save(new Account("CertPortal CA", Account.Kind.CA_OPERATIONS, founded));
         member(operations, DemoSignIns.VALIDATION_AGENT, "伊藤 純", "ja", founded);
+    }
+
+    /**
+     * K6, K8, G: a renewed pair (an issued order renewed by a newer issued order: it gets no more expiry
+     * reminders), a voucher order with an unused voucher to register for more licences, and issued
+     * orders whose current certificate passed a reminder threshold a day ago, so that the reminder job's
+     * first run (at start) puts their reminders on the Mail page: one whose plan ends with the certificate
+     * (renew), one whose plan goes on (reissue), and one expired a week ago.
+     */
+    private void renewalAndReminderScenarios(Account example, Member admin, Member user, Instant now) {
+        // I3: a 1-year plan holds two certificates (199 days at most each): the first, then a reissue
+        // for the rest of the plan; the renewal came 12 days before the plan's end.
+        CertificateOrder renewed =
+                issued(admin, Product.TLS_OV, "renewed-pair.example.com", card(Product.TLS_OV), now.minus(ofDays(353)));
+        reissueSameNames(renewed, now.minus(ofDays(170)));
+        CertificateOrder renewal = orders.save(CertificateOrder.place(
+                numbers.nextOrderNumber(), admin, renewalSpec(renewed), card(Product.TLS_OV), now.minus(ofDays(4))));
+        issuance.issue(renewal, keys.get(renewed.getCommonName()).getPublic(), now.minus(ofDays(3)));
+
+        // G: a voucher order for two servers, and a voucher for three more to register on it.
+        Voucher forTwo = vouchers.save(
+                new Voucher(example.getId(), String.format("VCH-%04d-%04d", example.getId(), ++voucherCount), 2));
+        issued(
+                user,
+                Product.TLS_DV,
+                "licences-voucher.example.com",
+                Payment.voucher(forTwo, Product.TLS_DV.priceFor(1).multiply(BigDecimal.valueOf(2))),
+                now.minus(ofDays(11)));
+        vouchers.save(new Voucher(example.getId(), DemoSignIns.LICENCE_VOUCHER, 3));
+
+        // K8: the 30-day reminder (plan and certificate end together: renew).
+        CertificateOrder planEnding =
+                issued(user, Product.TLS_DV, "expires-29d.example.com", card(Product.TLS_DV), now.minus(ofDays(336)));
+        reissueSameNames(planEnding, now.minus(ofDays(170)));
+        // K8: the 7-day reminder (the plan goes on: reissue), and the one a week after the expiry.
+        issued(admin, Product.TLS_OV, "expires-6d.example.com", card(Product.TLS_OV), now.minus(ofDays(193)));
+        issued(user, Product.TLS_DV, "expired-8d.example.com", card(Product.TLS_DV), now.minus(ofDays(207)));
+    }
+
+    /** K4: a reissue for the rest of the plan, same names, another key. */
+    private void reissueSameNames(CertificateOrder order, Instant at) {
+        issuance.reissue(order, DemoKeys.newKey().getPublic(), order.getCommonName(), order.getSubjectAltNames(), at);
+    }
+
+    /** K6: a renewal of {@code renewed}, same product, plan and names, from a new CSR. */
+    private OrderSpec renewalSpec(CertificateOrder renewed) {
+        String cn = renewed.getCommonName();
+        DemoKeys.Request csr = DemoKeys.request(cn, renewed.getSubjectAltNames());
+        keys.put(cn, csr.key());
+        return new OrderSpec(
+                renewed.getProduct(),
+                renewed.getValidityYears(),
+                RequestType.RENEWAL,
+                renewed,
+                renewed.getServerPlatform(),
+                csr.pem(),
+                cn,
+                renewed.getSubjectAltNames(),
+                DcvMethod.DNS_TXT);
     }
 
     /**

@@ -31,6 +31,9 @@ public class DemoSignIns implements SignInHints {
     /** P4, O3: an unused voucher of Example Corp to place an order with. */
     public static final String UNUSED_VOUCHER = "VCH-DEMO-0001";
 
+    /** G (licence count): an unused voucher for three licences, to register on a voucher order. */
+    public static final String LICENCE_VOUCHER = "VCH-DEMO-0002";
+
     public List<SignIn> all() {
         return List.of(ADMIN, USER, FINANCE, OTHER_ADMIN, VALIDATION_AGENT);
     }

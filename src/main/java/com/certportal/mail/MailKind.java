@@ -14,7 +14,11 @@ public enum MailKind {
     /** V1: the one-time link that proves control of a name, to a constructed address of its domain. */
     DOMAIN_VALIDATION,
     /** M1: an invitation to become a member, with its one-time link. */
-    INVITATION;
+    INVITATION,
+    /** K8: the order's current certificate expires in 90, 60, 30, 7 or 3 days. */
+    EXPIRY_REMINDER,
+    /** K8: the order's current certificate expired 7 days ago. */
+    CERTIFICATE_EXPIRED;
 
     /**
      * V1, M1: the mail's body is a secret of its recipient (a validation or invitation link): once mail is really

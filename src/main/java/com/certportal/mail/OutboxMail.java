@@ -36,6 +36,9 @@ public class OutboxMail {
     private String language;
     private String subject;
     private String body;
+    /** Given when the mail is queued, carried by every attempt; null only for mails sent before it was kept. */
+    private String messageId;
+
     private Instant createdAt;
     private int attempts;
     private Instant nextAttemptAt;
@@ -53,6 +56,7 @@ public class OutboxMail {
             String language,
             String subject,
             String body,
+            String messageId,
             Instant now) {
         this.accountId = accountId;
         this.orderId = orderId;
@@ -61,6 +65,7 @@ public class OutboxMail {
         this.language = language;
         this.subject = subject;
         this.body = body;
+        this.messageId = messageId;
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
@@ -127,6 +132,10 @@ public class OutboxMail {
 
     public String getBody() {
         return body;
+    }
+
+    public String getMessageId() {
+        return messageId;
     }
 
     public Instant getCreatedAt() {

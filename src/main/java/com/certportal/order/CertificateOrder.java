@@ -1,11 +1,14 @@
 package com.certportal.order;
 
+import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.Role;
 import com.certportal.action.ActionRefused;
 import com.certportal.catalog.CertificateLifetime;
 import com.certportal.catalog.Product;
+import com.certportal.order.OrderEvents.CertificateDuplicated;
 import com.certportal.order.OrderEvents.CertificateReissued;
+import com.certportal.order.OrderEvents.CertificateRevoked;
 import com.certportal.order.OrderEvents.OrderApproved;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.OrderIssued;
@@ -13,8 +16,12 @@ import com.certportal.order.OrderEvents.OrderPlaced;
 import com.certportal.order.OrderEvents.OrderRequestClosed;
 import com.certportal.order.OrderEvents.OrderRequested;
 import com.certportal.order.OrderEvents.OrderRevoked;
+import com.certportal.order.OrderEvents.ReissueCanceled;
+import com.certportal.order.OrderEvents.ReissueRequested;
 import com.certportal.order.OrderEvents.SupportRevocationRequested;
+import com.certportal.order.OrderEvents.VoucherRegistered;
 import com.certportal.pki.IssuedCertificate;
+import com.certportal.voucher.Voucher;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -24,8 +31,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -33,7 +42,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,8 +64,9 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     /** R3: a revocation submitted within 30 x 24 h of the first issue (inclusive) is a cancellation. */
     public static final Duration CANCELLATION_WINDOW = Duration.ofDays(30);
 
-    /** K2: a reissue that changes the common name revokes the original 48 to 72 hours later. */
-    static final Duration SUPERSEDED_REVOCATION_DELAY = Duration.ofHours(72);
+    /** K6: the statuses in which a renewal stands (a second renewal of the same order is refused). */
+    public static final Set<OrderStatus> STANDING_RENEWAL =
+            Set.copyOf(EnumSet.of(OrderStatus.NEEDS_APPROVAL, OrderStatus.PENDING, OrderStatus.ISSUED));
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -137,6 +149,20 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("issuedAt, id")
     private List<Certificate> certificates = new ArrayList<>();
+
+    /** K6: the orders placed (or requested) as renewals of this one, whatever became of them. */
+    @OneToMany(mappedBy = "renewalOf")
+    private Set<CertificateOrder> renewals = new LinkedHashSet<>();
+
+    /** G: voucher codes registered on this voucher order after it was placed. */
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+    @OrderBy("registeredAt, id")
+    private Set<VoucherRegistration> voucherRegistrations = new LinkedHashSet<>();
+
+    /** K4: the reissue that waits for its names' validation, read with the order; one at a time. */
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "waiting_reissue_id")
+    private Reissue waitingReissue;
 
     @Version
     private long version;
@@ -239,7 +265,8 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     public Certificate issue(String certificateId, IssuedCertificate issued, Instant now) {
         move(OrderStatus.ISSUED, "issue");
         firstIssuedAt = now;
-        Certificate certificate = addCertificate(certificateId, issued, commonName, getSubjectAltNames(), now);
+        Certificate certificate = addCertificate(
+                certificateId, issued, commonName, getSubjectAltNames(), Certificate.Origin.ORIGINAL, null, now);
         registerEvent(new OrderIssued(this, certificate, now));
         return certificate;
     }
@@ -269,25 +296,228 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     }
 
     /**
-     * A reissue adds a certificate and never moves the first issue date. K2: a new common name
-     * schedules the original's revocation (superseded); the same common name revokes nothing.
+     * K4: asks for a reissue with a new CSR; names may change. It waits for its names' validation (V,
+     * reused per V3) and is then issued onto this order ({@link #completeReissue}). The order stays
+     * issued throughout; one reissue waits at a time.
+     */
+    public Reissue requestReissue(Member by, ReissueSpec spec, Instant now) {
+        checkCertificatesCanChange("reissue");
+        if (waitingReissue != null) {
+            throw new ActionRefused(
+                    "reissue.refused.waiting",
+                    "order " + orderNumber + " has a reissue waiting since " + waitingReissue.getRequestedAt(),
+                    orderNumber);
+        }
+        Reissue reissue = new Reissue(this, by, spec, now);
+        waitingReissue = reissue;
+        touch(now);
+        registerEvent(new ReissueRequested(this, reissue, by.getId(), now));
+        return reissue;
+    }
+
+    /** K4: the waiting reissue's names are validated: it becomes the order's newest certificate. */
+    public Certificate completeReissue(String certificateId, IssuedCertificate issued, Instant now) {
+        if (waitingReissue == null) {
+            throw new IllegalStateException("order " + orderNumber + " has no reissue waiting");
+        }
+        Reissue completed = waitingReissue;
+        Certificate reissued =
+                reissue(certificateId, issued, completed.getCommonName(), completed.getSubjectAltNames(), now);
+        completed.issued(certificateId, now);
+        waitingReissue = null;
+        return reissued;
+    }
+
+    /** K4: the member who asked, or an administrator, cancels the reissue while it waits; nothing else changes. */
+    public Reissue cancelReissue(Member by, boolean administrator, Instant now) {
+        if (waitingReissue == null) {
+            throw refused("reissue.refused.none-waiting", "cancel a reissue");
+        }
+        if (!waitingReissue.cancelableBy(by.getId(), administrator)) {
+            throw new ActionRefused(
+                    ActionRefused.Kind.FORBIDDEN,
+                    "reissue.refused.not-requester",
+                    "member " + by.getId() + " did not ask for reissue " + waitingReissue.getId(),
+                    orderNumber);
+        }
+        Reissue canceled = waitingReissue;
+        canceled.canceled(by, now);
+        waitingReissue = null;
+        touch(now);
+        registerEvent(new ReissueCanceled(this, canceled, by.getId(), now));
+        return canceled;
+    }
+
+    /**
+     * K4, I4: a reissue adds a certificate with its own id and never moves the first issue date. K2:
+     * every earlier valid certificate superseded by the new names (common name changed, or a name it
+     * carries dropped) is due for revocation 48 hours from now; a reissue that only adds names
+     * revokes nothing.
      */
     public Certificate reissue(
             String certificateId, IssuedCertificate issued, String newCommonName, List<String> newSans, Instant now) {
-        if (status != OrderStatus.ISSUED) {
-            throw refused("order.refused.not-issued", "reissue");
-        }
+        checkCertificatesCanChange("reissue");
         String normalized = newCommonName.trim().toLowerCase(Locale.ROOT);
-        Certificate original = currentCertificate().orElseThrow();
-        boolean commonNameChanged = !normalized.equals(commonName);
-        if (commonNameChanged) {
-            original.scheduleRevocation(now.plus(SUPERSEDED_REVOCATION_DELAY));
-        }
+        Certificate current = currentCertificate().orElseThrow();
+        List<String> names = SubjectAltNames.split(SubjectAltNames.join(newSans));
+        List<Certificate> superseded = certificates.stream()
+                .filter(Certificate::isValid)
+                .filter(c -> SupersededRevocation.supersedes(normalized, names, c.getCommonName(), c.names()))
+                .toList();
+        superseded.forEach(c -> c.scheduleRevocation(SupersededRevocation.dueAt(now)));
         commonName = normalized;
         subjectAltNames = SubjectAltNames.join(newSans);
-        Certificate reissued = addCertificate(certificateId, issued, normalized, newSans, now);
-        registerEvent(new CertificateReissued(this, reissued, commonNameChanged, now));
+        Certificate reissued =
+                addCertificate(certificateId, issued, normalized, newSans, Certificate.Origin.REISSUE, current, now);
+        registerEvent(new CertificateReissued(
+                this,
+                reissued,
+                superseded.stream().map(Certificate::getCertificateId).toList(),
+                now));
         return reissued;
+    }
+
+    /**
+     * K5: another certificate for the current certificate's names with another key, for a second
+     * server; it ends with the current certificate and revokes nothing.
+     */
+    public Certificate duplicate(
+            String certificateId, IssuedCertificate issued, Long actorId, String comment, Instant now) {
+        checkCertificatesCanChange("duplicate");
+        Certificate current = currentCertificate().orElseThrow();
+        Certificate duplicate = addCertificate(
+                certificateId,
+                issued,
+                current.getCommonName(),
+                current.getSubjectAltNames(),
+                Certificate.Origin.DUPLICATE,
+                current,
+                now);
+        registerEvent(new CertificateDuplicated(this, duplicate, actorId, comment, now));
+        return duplicate;
+    }
+
+    /**
+     * K4: the key of a reissue's CSR. A key of a certificate of this order revoked for key compromise is
+     * never used again; and when the member says the current key was compromised, the new key must be
+     * none of the order's keys.
+     */
+    public void checkReissueKey(java.security.PublicKey key, boolean keyCompromised) {
+        boolean barred = certificates.stream().anyMatch(c -> (keyCompromised || c.isKeyCompromised()) && c.hasKey(key));
+        if (barred) {
+            throw ActionRefused.invalidField("csr", "reissue.refused.compromised-key");
+        }
+    }
+
+    /** K5: a duplicate has another key than every certificate of the order. */
+    public void checkDuplicateKey(java.security.PublicKey key) {
+        if (certificates.stream().anyMatch(c -> c.hasKey(key))) {
+            throw ActionRefused.invalidField("csr", "duplicate.refused.same-key");
+        }
+    }
+
+    /**
+     * K5: a duplicate is for the current certificate's names: the CSR names its common name and no
+     * name the current certificate lacks (it may leave out the extra SANs: the duplicate carries them).
+     */
+    public void checkDuplicateNames(String csrCommonName, List<String> csrNames) {
+        Certificate current =
+                currentCertificate().orElseThrow(() -> refused("reissue.refused.not-issued", "duplicate"));
+        if (!current.getCommonName().equalsIgnoreCase(csrCommonName.trim())
+                || !current.names().containsAll(csrNames)) {
+            throw ActionRefused.invalidField(
+                    "csr", "duplicate.refused.names-differ", String.join(", ", current.names()));
+        }
+    }
+
+    /** K4, K5: refuses unless certificates can be added to this order now (it is issued). */
+    public void checkCertificatesCanChange(String action) {
+        if (status != OrderStatus.ISSUED) {
+            throw refused("reissue.refused.not-issued", action);
+        }
+    }
+
+    /**
+     * K1: refuses unless this certificate can be revoked alone now: the order is issued, its product
+     * is revoked in the portal (R5), the certificate is valid, and another certificate of the order
+     * keeps serving (valid, not about to be revoked, not expired). The last one is revoked by
+     * revoking the order.
+     */
+    public Certificate checkCertificateRevocable(String certificateId, Instant now) {
+        Certificate certificate = certificate(certificateId);
+        checkRevocable();
+        if (!certificate.isValid()) {
+            throw new ActionRefused(
+                    "certificate.refused.not-valid",
+                    "certificate " + certificateId + " is " + certificate.getStatus(),
+                    certificateId);
+        }
+        if (!keepsAnotherServingCertificate(certificate, now)) {
+            throw new ActionRefused(
+                    "certificate.refused.last-valid",
+                    "certificate " + certificateId + " is the last valid one of order " + orderNumber,
+                    certificateId,
+                    orderNumber);
+        }
+        return certificate;
+    }
+
+    /** K1: whether the page offers revoking this certificate alone (the rule of {@link #checkCertificateRevocable}). */
+    public boolean offersCertificateRevocation(Certificate certificate, Instant now) {
+        return canRevoke() && certificate.isValid() && keepsAnotherServingCertificate(certificate, now);
+    }
+
+    private boolean keepsAnotherServingCertificate(Certificate certificate, Instant now) {
+        return certificates.stream().anyMatch(c -> c != certificate && c.servesAt(now));
+    }
+
+    /**
+     * K1: one certificate is revoked, at once or when its request is approved; the order stays
+     * issued and nothing is refunded, whatever the 30-day window says (R3 is about orders).
+     */
+    public Certificate revokeCertificate(
+            String certificateId, Member by, RevocationReason reason, String comment, Instant now) {
+        Certificate certificate = checkCertificateRevocable(certificateId, now);
+        certificate.revoke(reason, now);
+        certificatesChanged();
+        touch(now);
+        registerEvent(new CertificateRevoked(this, certificate, by.getId(), reason, comment, now));
+        return certificate;
+    }
+
+    /**
+     * K2: the background job revokes a certificate whose superseded revocation is due. Guarded, so a
+     * run repeated (or raced by another instance, after the row lock) revokes nothing twice: a
+     * certificate no longer valid, not scheduled or not yet due is left as it is.
+     */
+    public boolean revokeSuperseded(String certificateId, Instant now) {
+        Certificate certificate = certificate(certificateId);
+        if (!certificate.isRevocationDueAt(now)) {
+            return false;
+        }
+        certificate.revoke(RevocationReason.SUPERSEDED, now);
+        certificatesChanged();
+        touch(now);
+        registerEvent(new CertificateRevoked(this, certificate, null, RevocationReason.SUPERSEDED, null, now));
+        return true;
+    }
+
+    /** K1, K2, K7: one certificate of this order, by its certificate id. */
+    public Certificate certificate(String certificateId) {
+        return certificates.stream()
+                .filter(c -> c.getCertificateId().equals(certificateId))
+                .findFirst()
+                .orElseThrow(() -> new com.certportal.action.NotFound("certificate " + certificateId));
+    }
+
+    /** V4, K4: an order waits for validation while pending, or while a reissue of it waits. */
+    public boolean awaitsValidation() {
+        return isPending() || waitingReissue != null;
+    }
+
+    /** K4: the reissue waiting for validation, if any. */
+    public Optional<Reissue> waitingReissue() {
+        return Optional.ofNullable(waitingReissue);
     }
 
     /** C1, C3: only a pending order is cancelled; a cancellation is always refund-eligible. */
@@ -312,6 +542,11 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         revocationReason = reason;
         treatedAsCancellation = isWithinCancellationWindow(submittedAt);
         certificates.forEach(c -> c.revoke(reason, now));
+        // K4: a reissue that waited is closed with the order; nothing more is issued for it.
+        if (waitingReissue != null) {
+            waitingReissue.canceled(by, now);
+            waitingReissue = null;
+        }
         certificatesChanged();
         touch(now);
         registerEvent(new OrderRevoked(this, by.getId(), reason, comment, submittedAt, now, treatedAsCancellation));
@@ -407,7 +642,118 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
         if (needsSupportToRevoke()) {
             actions.add(OrderAction.REQUEST_SUPPORT_REVOCATION);
         }
+        if (isIssued() && waitingReissue == null) {
+            actions.add(OrderAction.REISSUE);
+        }
+        if (isIssued()) {
+            actions.add(OrderAction.DUPLICATE);
+        }
+        if (canBeRenewed()) {
+            actions.add(OrderAction.RENEW);
+        }
+        if (canRegisterVoucher()) {
+            actions.add(OrderAction.REGISTER_VOUCHER);
+        }
         return actions;
+    }
+
+    /**
+     * K6: an issued order is renewed by a new order (request type renewal) that links to it; it is not
+     * renewed a second time while a renewal of it waits for approval, is pending or is issued (that
+     * would pay twice for the same certificate). A renewal revokes nothing (K2).
+     */
+    public boolean canBeRenewed() {
+        return status == OrderStatus.ISSUED && activeRenewal().isEmpty();
+    }
+
+    /** K6: the renewal that stands (waiting for approval, pending or issued), if any. */
+    public Optional<CertificateOrder> activeRenewal() {
+        return renewals.stream().filter(CertificateOrder::standsAsRenewal).findFirst();
+    }
+
+    /** K6: the renewals the order page links to, oldest first (rejected and withdrawn requests never became orders). */
+    public List<CertificateOrder> getRenewals() {
+        return renewals.stream()
+                .filter(r -> r.status != OrderStatus.REJECTED && r.status != OrderStatus.WITHDRAWN)
+                .sorted(Comparator.comparing(CertificateOrder::getCreatedAt).thenComparing(CertificateOrder::getId))
+                .toList();
+    }
+
+    /** L2: whether {@code member} sees this order (its account's; a user only the orders it requested). */
+    public boolean isVisibleTo(CurrentMember member) {
+        return OrderVisibility.of(member).allows(this);
+    }
+
+    /** K8: an order renewed by a later order that was issued gets no more expiry reminders. */
+    public boolean isRenewedByIssuedOrder() {
+        return renewals.stream().anyMatch(CertificateOrder::isIssued);
+    }
+
+    private boolean standsAsRenewal() {
+        return STANDING_RENEWAL.contains(status);
+    }
+
+    /**
+     * G (licence count): another voucher code adds licences to an order paid by voucher while it is
+     * pending or issued; afterwards the order is closed and its licences no longer matter.
+     */
+    public boolean canRegisterVoucher() {
+        return payment.isPaidByVoucher() && (status == OrderStatus.PENDING || status == OrderStatus.ISSUED);
+    }
+
+    /**
+     * G: registers {@code voucher} on this order: the voucher becomes used and its licences are added.
+     * A voucher of another account is refused exactly like an unknown code.
+     */
+    public VoucherRegistration registerVoucher(Voucher voucher, Member by, Instant now) {
+        checkVoucherRegistration();
+        if (!voucher.getAccountId().equals(accountId)) {
+            throw unknownVoucher(voucher.getCode());
+        }
+        if (voucher.isUsed()) {
+            throw new ActionRefused(
+                    "voucher.refused.used", "voucher " + voucher.getCode() + " is already used", voucher.getCode());
+        }
+        int before = payment.getLicences();
+        voucher.use();
+        payment.addLicences(voucher.getLicences());
+        VoucherRegistration registration = new VoucherRegistration(this, voucher, by, now);
+        voucherRegistrations.add(registration);
+        touch(now);
+        registerEvent(new VoucherRegistered(this, by.getId(), voucher.getCode(), before, payment.getLicences(), now));
+        return registration;
+    }
+
+    /** G: refuses unless this order takes voucher codes now (paid by voucher, pending or issued). */
+    public void checkVoucherRegistration() {
+        if (!payment.isPaidByVoucher()) {
+            throw new ActionRefused(
+                    "voucher.refused.not-voucher-order",
+                    "order " + orderNumber + " is paid by " + payment.getMethod() + ": no voucher codes",
+                    orderNumber);
+        }
+        if (!canRegisterVoucher()) {
+            throw refused("voucher.refused.status", "register a voucher code");
+        }
+    }
+
+    /** G: an unknown code, or one of another account: the same answer, so codes cannot be probed. */
+    public static ActionRefused unknownVoucher(String code) {
+        return ActionRefused.invalidField("voucherCode", "voucher.refused.unknown", code);
+    }
+
+    /** P4: every voucher this order used: the one it was placed with and those registered later. */
+    public List<Voucher> vouchersSpent() {
+        List<Voucher> spent = new ArrayList<>();
+        if (payment.getVoucher() != null) {
+            spent.add(payment.getVoucher());
+        }
+        voucherRegistrations.forEach(r -> spent.add(r.getVoucher()));
+        return spent;
+    }
+
+    public List<VoucherRegistration> getVoucherRegistrations() {
+        return List.copyOf(voucherRegistrations);
     }
 
     /**
@@ -475,8 +821,14 @@ public class CertificateOrder extends AbstractAggregateRoot<CertificateOrder> {
     }
 
     private Certificate addCertificate(
-            String certificateId, IssuedCertificate issued, String cn, List<String> sans, Instant now) {
-        Certificate certificate = new Certificate(this, certificateId, issued, cn, sans, now);
+            String certificateId,
+            IssuedCertificate issued,
+            String cn,
+            List<String> sans,
+            Certificate.Origin origin,
+            Certificate derivedFrom,
+            Instant now) {
+        Certificate certificate = new Certificate(this, certificateId, issued, cn, sans, origin, derivedFrom, now);
         certificates.add(certificate);
         certificatesChanged();
         touch(now);

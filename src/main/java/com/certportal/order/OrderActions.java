@@ -58,7 +58,8 @@ public class OrderActions {
     public <T> T act(OrderCommand command, CurrentMember by, AuditEntry attempted, Work<T> work) {
         return attempts.attempt(attempted, "order.refused.concurrent", entry -> {
             CertificateOrder order = visibleTo(command.orderNumber(), by, entry);
-            Optional<ActionRefused> stale = order.staleAgainst(command.versionShown());
+            Optional<ActionRefused> stale =
+                    command.checksVersion() ? order.staleAgainst(command.versionShown()) : Optional.empty();
             T result = work.on(order, members.getReferenceById(by.memberId()), entry);
             if (stale.isPresent()) {
                 throw stale.get();

@@ -35,11 +35,67 @@ public final class OrderEvents {
         }
     }
 
+    /** K4: a reissue was issued; K2: {@code superseded} are the certificates now due for revocation. */
     public record CertificateReissued(
-            CertificateOrder order, Certificate certificate, boolean commonNameChanged, Instant at) implements Audited {
+            CertificateOrder order, Certificate certificate, java.util.List<String> superseded, Instant at)
+            implements Audited {
         @Override
         public AuditEntry auditEntry() {
             return entry(AuditAction.CERTIFICATE_REISSUED, order, null, at).detail(certificate.getCertificateId());
+        }
+    }
+
+    /** K4: a reissue was asked for; it waits for its names' validation. */
+    public record ReissueRequested(CertificateOrder order, Reissue reissue, Long actorId, Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.REISSUE_REQUESTED, order, actorId, at)
+                    .comment(reissue.getComment())
+                    .detail(String.join(" ", reissue.getSubjectAltNames()));
+        }
+    }
+
+    /** K4: a waiting reissue was cancelled; the order is as it was. */
+    public record ReissueCanceled(CertificateOrder order, Reissue reissue, Long actorId, Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.REISSUE_CANCELED, order, actorId, at);
+        }
+    }
+
+    /** K5: a duplicate was issued. */
+    public record CertificateDuplicated(
+            CertificateOrder order, Certificate certificate, Long actorId, String comment, Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.CERTIFICATE_DUPLICATED, order, actorId, at)
+                    .comment(comment)
+                    .detail(certificate.getCertificateId());
+        }
+    }
+
+    /**
+     * K1: one certificate was revoked (by a member, or approved); K2: superseded by a reissue, by the
+     * background job (no actor). The order stays issued.
+     */
+    public record CertificateRevoked(
+            CertificateOrder order,
+            Certificate certificate,
+            Long actorId,
+            RevocationReason reason,
+            String comment,
+            Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.CERTIFICATE_REVOKED, order, actorId, at)
+                    .move(Certificate.Status.VALID, Certificate.Status.REVOKED)
+                    .reason(reason.key())
+                    .comment(comment)
+                    .detail(certificate.getCertificateId());
         }
     }
 
@@ -89,6 +145,17 @@ public final class OrderEvents {
 
     /** O4: the request was rejected or withdrawn; what it reserved was released. */
     public record OrderRequestClosed(CertificateOrder order, Long actorId, OrderStatus outcome, Instant at) {}
+
+    /** G: a voucher code was registered on the order; its licence count went from {@code before} to {@code after}. */
+    public record VoucherRegistered(
+            CertificateOrder order, Long actorId, String voucherCode, int before, int after, Instant at)
+            implements Audited {
+        @Override
+        public AuditEntry auditEntry() {
+            return entry(AuditAction.VOUCHER_REGISTERED, order, actorId, at)
+                    .detail(voucherCode + ": " + before + " → " + after);
+        }
+    }
 
     /** O3: a bank transfer arrived. */
     public record PaymentRecorded(CertificateOrder order, Long actorId, Instant at) implements Audited {

@@ -269,7 +269,10 @@ public class OrderFinder {
         return query.getResultList();
     }
 
-    /** One order with its requester, certificates and payment details, or 404 if not visible. */
+    /**
+     * One order with its requester, certificates, payment details, renewal links and registered
+     * vouchers, in one select, or 404 if not visible.
+     */
     public CertificateOrder get(String orderNumber, CurrentMember member) {
         return visible(orderNumber, member);
     }
@@ -305,6 +308,11 @@ public class OrderFinder {
                         + " left join fetch o.payment.voucher"
                         + " left join fetch o.payment.enterpriseUnit"
                         + " left join fetch o.payment.hardwareToken"
+                        + " left join fetch o.waitingReissue"
+                        // K6: the order it renews and its renewals; G: the voucher codes registered later.
+                        + " left join fetch o.renewalOf"
+                        + " left join fetch o.renewals"
+                        + " left join fetch o.voucherRegistrations vr left join fetch vr.voucher"
                         + " where o.orderNumber = :orderNumber and " + visibility.jpql("o"),
                 CertificateOrder.class);
         query.setParameter("orderNumber", orderNumber);

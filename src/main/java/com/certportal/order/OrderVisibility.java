@@ -18,6 +18,13 @@ record OrderVisibility(long accountId, Long requesterId) {
                 : alias + ".accountId = :accountId and " + alias + ".requester.id = :requesterId";
     }
 
+    /** The same rule as {@link #jpql}, for an order already loaded (a link to a renewal, K6). */
+    boolean allows(CertificateOrder order) {
+        return order.getAccountId() == accountId
+                && (requesterId == null
+                        || requesterId.equals(order.getRequester().getId()));
+    }
+
     void bind(jakarta.persistence.Query query) {
         query.setParameter("accountId", accountId);
         if (requesterId != null) {

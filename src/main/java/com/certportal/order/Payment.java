@@ -35,6 +35,10 @@ public class Payment {
     @JoinColumn(name = "enterprise_unit_id")
     private EnterpriseUnit enterpriseUnit;
 
+    /**
+     * The server licence count (O1): for an enterprise unit, the licences taken from it (P5 gives them
+     * back); for a voucher order it grows when another voucher code is registered (G).
+     */
     private int licences;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -50,6 +54,7 @@ public class Payment {
         this.paid = paid;
         this.price = price;
         this.currency = "JPY";
+        this.licences = 1;
     }
 
     public static Payment bankTransfer(BigDecimal price, boolean paid) {
@@ -61,12 +66,38 @@ public class Payment {
         return new Payment(PaymentMethod.CREDIT_CARD, false, price);
     }
 
-    /** O3: the voucher is used up (reserved, for a request) by submitting the order. */
+    /** O3: the voucher is used up (reserved, for a request) by submitting the order; its licences are the order's. */
     public static Payment voucher(Voucher voucher, BigDecimal price) {
+        return voucher(voucher, price, voucher.getLicences());
+    }
+
+    /** O3: the voucher is used up (reserved, for a request) by submitting the order for {@code licences} servers. */
+    public static Payment voucher(Voucher voucher, BigDecimal price, int licences) {
         voucher.use();
         Payment payment = new Payment(PaymentMethod.VOUCHER, true, price);
         payment.voucher = voucher;
+        payment.licences = licences;
         return payment;
+    }
+
+    /** O1: the server licence count of an order paid by bank transfer or card (a unit or voucher sets its own). */
+    public Payment forLicences(int count) {
+        if (method == PaymentMethod.ENTERPRISE_UNIT || method == PaymentMethod.VOUCHER) {
+            throw new IllegalStateException("a " + method + " payment sets its licences when it is made");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one licence, not " + count);
+        }
+        this.licences = count;
+        return this;
+    }
+
+    /** G: a voucher code registered later adds the licences it pays for. */
+    void addLicences(int more) {
+        if (method != PaymentMethod.VOUCHER) {
+            throw new IllegalStateException("licences are added by voucher to voucher orders only, not " + method);
+        }
+        licences += more;
     }
 
     /** O3: the unit's licences are taken (reserved, for a request) by submitting the order. */
@@ -147,6 +178,11 @@ public class Payment {
 
     public PaymentMethod getMethod() {
         return method;
+    }
+
+    /** G: paid by voucher, so another voucher code can add licences to the order. */
+    public boolean isPaidByVoucher() {
+        return method == PaymentMethod.VOUCHER;
     }
 
     /** Only a bank transfer can be unpaid; the page says which it is. */

@@ -14,7 +14,6 @@ import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.catalog.Product;
 import com.certportal.order.CertificateOrder;
-import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderFinder;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderPermissions;
@@ -24,14 +23,11 @@ import com.certportal.order.Payment;
 import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.pki.CheckedCsr;
-import com.certportal.pki.CsrRefused;
-import com.certportal.pki.Csrs;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.unit.EnterpriseUnitRepository;
 import com.certportal.validation.Validations;
-import com.certportal.validation.dcv.HttpFileCheck;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
@@ -39,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -152,6 +147,9 @@ public class Ordering {
                 .comment(command.comment());
         return attempts.attempt(attempted, "order.refused.reserved-concurrently", entry -> {
             Checked checked = check(command, by);
+            if (checked.spec().renewalOf() != null) {
+                lockRenewed(checked.spec().renewalOf());
+            }
             Account account = accounts.findById(by.accountId()).orElseThrow();
             Member requester = members.getReferenceById(by.memberId());
             boolean needsApproval = account.newOrdersNeedApproval(by.role());
@@ -180,30 +178,8 @@ public class Ordering {
         OrderPermissions.requireActor(by, "new order");
         Product product = command.product();
         List<FieldProblem> problems = new ArrayList<>();
-        CheckedCsr csr = null;
-        List<String> names = List.of();
-        try {
-            csr = command.csrFile() != null && command.csrFile().length > 0
-                    ? Csrs.check(command.csrFile(), product)
-                    : Csrs.check(command.csr() == null ? "" : command.csr(), product);
-            names = csr.names();
-            names = Csrs.checkExtraNames(command.extraNames(), csr, product);
-        } catch (CsrRefused refused) {
-            refused.problems().forEach(p -> problems.add(new FieldProblem(p.field(), p.messageKey(), p.arguments())));
-        }
-        if (product.validatesDomains() && command.dcvMethod() == null) {
-            problems.add(new FieldProblem("dcvMethod", "order.form.dcv-method-required", List.of()));
-        }
-        if (!product.validatesDomains() && command.dcvMethod() != null) {
-            problems.add(new FieldProblem("dcvMethod", "order.form.dcv-method-not-needed", List.of()));
-        }
-        if (command.dcvMethod() == DcvMethod.HTTP_FILE) {
-            names.stream()
-                    .filter(n -> !HttpFileCheck.suitableFor(n))
-                    .findFirst()
-                    .ifPresent(n ->
-                            problems.add(new FieldProblem("dcvMethod", "order.form.http-file-wildcard", List.of(n))));
-        }
+        CsrInput.Checked names = CsrInput.check(
+                command.csr(), command.csrFile(), command.extraNames(), product, command.dcvMethod(), problems);
         if (command.validityYears() < 1 || command.validityYears() > 3) {
             problems.add(new FieldProblem("orderValidityYears", "order.form.validity", List.of()));
         }
@@ -227,6 +203,7 @@ public class Ordering {
         if (!problems.isEmpty()) {
             throw ActionRefused.invalidFields(problems);
         }
+        CheckedCsr csr = names.csr();
         OrderSpec spec = new OrderSpec(
                 product,
                 command.validityYears(),
@@ -235,7 +212,7 @@ public class Ordering {
                 command.serverPlatform(),
                 csr.pem(),
                 csr.commonName(),
-                product.certifiesDnsNames() ? names : List.of(),
+                product.certifiesDnsNames() ? names.names() : List.of(),
                 command.dcvMethod());
         BigDecimal price = command.paymentMethod() == PaymentMethod.ENTERPRISE_UNIT
                 ? BigDecimal.ZERO
@@ -269,11 +246,35 @@ public class Ordering {
                         List.of(number, "status." + renewed.getStatus().key())));
                 return null;
             }
+            if (renewed.activeRenewal().isPresent()) {
+                problems.add(
+                        alreadyRenewed(renewed, renewed.activeRenewal().get().getOrderNumber()));
+                return null;
+            }
             return renewed;
         } catch (NotFound notVisible) {
             problems.add(new FieldProblem("renewalOf", "order.form.renewal-unknown", List.of(number)));
             return null;
         }
+    }
+
+    /** K6: one renewal stands for an order at a time; a second one would pay twice for the same certificate. */
+    private static FieldProblem alreadyRenewed(CertificateOrder renewed, String renewalNumber) {
+        return new FieldProblem(
+                "renewalOf", "order.form.renewal-already", List.of(renewed.getOrderNumber(), renewalNumber));
+    }
+
+    /**
+     * K6: two renewals of one order submitted at the same moment: the renewed order's row is locked, so
+     * the second placement waits for the first and then finds it.
+     */
+    private void lockRenewed(CertificateOrder renewed) {
+        orders.lockForUpdate(renewed.getId());
+        orders.findActiveRenewalNumbers(renewed.getId(), CertificateOrder.STANDING_RENEWAL).stream()
+                .findFirst()
+                .ifPresent(number -> {
+                    throw ActionRefused.invalidFields(List.of(alreadyRenewed(renewed, number)));
+                });
     }
 
     /** O3: the voucher, unit or token chosen exists for this account and is free (checked, not taken). */
@@ -338,13 +339,13 @@ public class Ordering {
      */
     private Payment reserve(PlaceOrder command, Checked checked, CurrentMember by) {
         Payment payment = switch (command.paymentMethod()) {
-            case BANK_TRANSFER -> Payment.bankTransfer(checked.price(), false);
-            case CREDIT_CARD -> Payment.creditCard(checked.price());
+            case BANK_TRANSFER -> Payment.bankTransfer(checked.price(), false).forLicences(command.licences());
+            case CREDIT_CARD -> Payment.creditCard(checked.price()).forLicences(command.licences());
             case VOUCHER -> {
                 Voucher voucher = vouchers.findByCodeAndAccountId(
                                 normalizedVoucherCode(command.voucherCode()), by.accountId())
                         .orElseThrow();
-                yield Payment.voucher(voucher, checked.price());
+                yield Payment.voucher(voucher, checked.price(), command.licences());
             }
             case ENTERPRISE_UNIT -> {
                 EnterpriseUnit unit = units.findByIdAndAccountId(command.enterpriseUnitId(), by.accountId())
@@ -363,8 +364,7 @@ public class Ordering {
         return payment;
     }
 
-    /** Voucher codes are printed in upper case; a code typed in lower case or with spaces is the same. */
     static String normalizedVoucherCode(String typed) {
-        return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT);
+        return Voucher.normalizedCode(typed);
     }
 }

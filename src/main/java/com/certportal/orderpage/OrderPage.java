@@ -1,9 +1,12 @@
 package com.certportal.orderpage;
 
+import com.certportal.account.CurrentMember;
 import com.certportal.approval.ApprovalRequest;
 import com.certportal.audit.AuditRecord;
+import com.certportal.order.Certificate;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.OrderAction;
+import com.certportal.order.Reissue;
 import com.certportal.pki.CertificateDetails;
 import com.certportal.pki.DownloadFormat;
 import com.certportal.pki.DownloadPlatform;
@@ -26,7 +29,26 @@ public record OrderPage(
         OrderValidationState validation,
         List<AuditRecord> history,
         RefundCase refundCase,
-        Map<String, CertificateDetails> certificateDetails) {
+        Map<String, CertificateDetails> certificateDetails,
+        List<CertificateLine> lineage,
+        boolean reissueCancelable,
+        CurrentMember viewer) {
+
+    /**
+     * K7: one certificate of the order as the page shows it now: its status (valid, revocation pending,
+     * revoked, expired) and whether it may be revoked alone (K1).
+     */
+    public record CertificateLine(Certificate certificate, Certificate.Lifecycle status, boolean revocableAlone) {}
+
+    /** K4: the reissue waiting for validation, shown above the validation it waits for. */
+    public Reissue waitingReissue() {
+        return order.waitingReissue().orElse(null);
+    }
+
+    /** K6: whether the member may open a linked order (a renewal placed by a colleague may be hidden from a user). */
+    public boolean visible(CertificateOrder other) {
+        return other.isVisibleTo(viewer);
+    }
 
     /** D1: what the certificate itself says, for the certificates that have their file. */
     public CertificateDetails details(String certificateId) {
@@ -53,7 +75,10 @@ public record OrderPage(
                 .anyMatch(a -> a.key().equals(actionKey));
     }
 
-    /** Nothing in the Certificate actions menu (recording a payment is offered on the page itself). */
+    /**
+     * Nothing in the Certificate actions menu (recording a payment is offered on the page itself; "Do I
+     * need to cancel?" is always there, as help).
+     */
     public boolean offersNothing() {
         return actions.stream().allMatch(a -> a == OrderAction.RECORD_PAYMENT);
     }

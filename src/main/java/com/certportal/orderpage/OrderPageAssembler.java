@@ -11,6 +11,7 @@ import com.certportal.pki.CertificateDetails;
 import com.certportal.refund.RefundCases;
 import com.certportal.validation.Validations;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +44,49 @@ class OrderPageAssembler {
         ApprovalRequest waiting = approvals.waitingOn(order).orElse(null);
         boolean revocationWaiting = waiting != null && waiting.kind() == ApprovalRequest.Kind.REVOCATION;
         return new OrderPage(
-                order, waiting, order.actionsFor(member.role(), revocationWaiting), null, List.of(), null, Map.of());
+                order,
+                waiting,
+                order.actionsFor(member.role(), revocationWaiting),
+                null,
+                List.of(),
+                null,
+                Map.of(),
+                List.of(),
+                false,
+                member);
     }
 
     /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
     OrderPage detail(CertificateOrder order, CurrentMember member) {
         OrderPage summary = summary(order, member);
+        Instant now = clock.instant();
         return new OrderPage(
                 order,
                 summary.waitingRequest(),
                 summary.actions(),
-                order.isPending() ? validations.stateOf(order, clock.instant()) : null,
+                order.awaitsValidation() ? validations.awaitedBy(order, now) : null,
                 trail.historyOf(order.getId()),
                 order.getRefundRoute() == RefundRoute.REFUND_CASE_OPENED
                         ? refundCases.ofOrder(order).orElse(null)
                         : null,
-                detailsOf(order));
+                detailsOf(order),
+                lineageOf(order, member, summary.waitingRequest() != null, now),
+                member.role().actsOnOrders()
+                        && order.waitingReissue()
+                                .map(r -> r.cancelableBy(
+                                        member.memberId(), member.role().decidesRequests()))
+                                .orElse(false),
+                member);
+    }
+
+    /** K7, K1: every certificate, oldest first, with its status now and whether it is revoked alone. */
+    private static List<OrderPage.CertificateLine> lineageOf(
+            CertificateOrder order, CurrentMember member, boolean requestWaiting, Instant now) {
+        boolean mayRevoke = member.role().actsOnOrders() && !requestWaiting;
+        return order.getCertificates().stream()
+                .map(c -> new OrderPage.CertificateLine(
+                        c, c.lifecycleAt(now), mayRevoke && order.offersCertificateRevocation(c, now)))
+                .toList();
     }
 
     /** D1: each certificate read from its file (no query: the PEM came with the order). */

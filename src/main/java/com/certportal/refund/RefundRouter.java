@@ -8,6 +8,7 @@ import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.OrderRevoked;
 import com.certportal.order.Payment;
 import com.certportal.order.RefundRoute;
+import com.certportal.voucher.Voucher;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,8 @@ class RefundRouter {
         Payment payment = order.getPayment();
         RefundRoute route = RefundRoute.forPayment(payment);
         switch (route) {
-            case VOUCHER_RETURNED -> payment.getVoucher().release();
+            // P4: every voucher the order used goes back, those registered later for licences (G) too.
+            case VOUCHER_RETURNED -> order.vouchersSpent().forEach(Voucher::release);
             case LICENCES_RETURNED -> payment.getEnterpriseUnit().giveBack(payment.getLicences());
             case REFUND_CASE_OPENED -> refundCases.save(RefundCase.open(order, now));
             case CONTRACT_VOIDED, CARD_COMPANY -> {

@@ -24,19 +24,42 @@ public class RevocationRequest extends ApprovalRequest {
     @Enumerated(EnumType.STRING)
     private RevocationReason reason;
 
+    /** K1: the one certificate of the order to revoke (its certificate id); none: the whole order (R1). */
+    private String certificateId;
+
     protected RevocationRequest() {}
 
     private RevocationRequest(
-            CertificateOrder order, Member requester, RevocationReason reason, String comment, Instant now) {
+            CertificateOrder order,
+            Member requester,
+            RevocationReason reason,
+            String comment,
+            String certificateId,
+            Instant now) {
         super(order, requester, comment, now);
         this.reason = reason;
+        this.certificateId = certificateId;
     }
 
     /** R6: the order stays issued until an administrator decides. */
     static RevocationRequest submit(
             CertificateOrder order, Member requester, RevocationReason reason, String comment, Instant now) {
         order.checkRevocable();
-        RevocationRequest request = new RevocationRequest(order, requester, reason, comment, now);
+        RevocationRequest request = new RevocationRequest(order, requester, reason, comment, null, now);
+        request.submitted(now);
+        return request;
+    }
+
+    /** K1, R6: one certificate; the order stays issued whatever is decided. */
+    static RevocationRequest submitForCertificate(
+            CertificateOrder order,
+            String certificateId,
+            Member requester,
+            RevocationReason reason,
+            String comment,
+            Instant now) {
+        order.checkCertificateRevocable(certificateId, now);
+        RevocationRequest request = new RevocationRequest(order, requester, reason, comment, certificateId, now);
         request.submitted(now);
         return request;
     }
@@ -56,10 +79,17 @@ public class RevocationRequest extends ApprovalRequest {
         };
     }
 
-    /** A2: approval revokes the order under R3 using the instant this request was submitted. */
+    /**
+     * A2: approval revokes the order under R3 using the instant this request was submitted; K1: or the
+     * one certificate, if the order still keeps another valid one then (nothing refunded).
+     */
     @Override
     protected void onApproved(Member by, Instant now) {
-        getOrder().revoke(by, reason, getComment(), getSubmittedAt(), now);
+        if (certificateId != null) {
+            getOrder().revokeCertificate(certificateId, by, reason, getComment(), now);
+        } else {
+            getOrder().revoke(by, reason, getComment(), getSubmittedAt(), now);
+        }
     }
 
     /** A2: rejection (or withdrawal) leaves the order issued. */
@@ -68,12 +98,24 @@ public class RevocationRequest extends ApprovalRequest {
 
     @Override
     protected AuditEntry describe(AuditEntry entry) {
-        return entry.reason(reason.key());
+        return certificateId == null
+                ? entry.reason(reason.key())
+                : entry.reason(reason.key()).detail(certificateId);
     }
 
-    /** R3 as approving now would apply it: judged on the submission instant. */
+    /** R3 as approving now would apply it: judged on the submission instant; K1: never for one certificate. */
     public boolean approvalWouldBeTreatedAsCancellation() {
-        return getOrder().isWithinCancellationWindow(getSubmittedAt());
+        return certificateId == null && getOrder().isWithinCancellationWindow(getSubmittedAt());
+    }
+
+    /** K1: the one certificate this request revokes, or null for the whole order. */
+    public String getCertificateId() {
+        return certificateId;
+    }
+
+    /** K1: whether it revokes one certificate only (the order stays issued). */
+    public boolean isForOneCertificate() {
+        return certificateId != null;
     }
 
     /** P: where the money would go back if approved now; none outside the window. */

@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 public interface RecurringJob {
 
+    /** The longest a due run waits before an instance picks it (the scheduler's polling interval). */
+    Duration POLLING_INTERVAL = Duration.ofSeconds(5);
+
     /** A stable name: the job's row in the scheduler's table. */
     String name();
 

@@ -33,7 +33,7 @@ class SchedulingConfiguration {
         Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource))
                 .startTasks(tasks)
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(5))
+                .pollingInterval(RecurringJob.POLLING_INTERVAL)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         return new SchedulerLifecycle(scheduler);

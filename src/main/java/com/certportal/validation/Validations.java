@@ -10,14 +10,17 @@ import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditEntry;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.DcvMethod;
+import com.certportal.order.OrderEvents.CertificateReissued;
 import com.certportal.order.OrderEvents.OrderApproved;
 import com.certportal.order.OrderEvents.OrderCanceled;
 import com.certportal.order.OrderEvents.OrderIssued;
 import com.certportal.order.OrderEvents.OrderPlaced;
+import com.certportal.order.OrderEvents.OrderRevoked;
+import com.certportal.order.OrderEvents.ReissueCanceled;
 import com.certportal.order.OrderFinder;
 import com.certportal.order.OrderPermissions;
 import com.certportal.order.OrderRepository;
-import com.certportal.order.OrderStatus;
+import com.certportal.order.Reissue;
 import com.certportal.validation.ValidationEvents.DomainValidated;
 import com.certportal.validation.ValidationEvents.DomainValidationChecked;
 import com.certportal.validation.ValidationEvents.DomainValidationStarted;
@@ -119,7 +122,27 @@ public class Validations {
 
     @EventListener
     void on(OrderIssued issued) {
-        domains.findByOrderIdOrderByIdAsc(issued.order().getId()).forEach(DomainValidation::close);
+        closePending(issued.order());
+    }
+
+    /** K4: a reissue was issued, cancelled, or ended with its revoked order: its validations close. */
+    @EventListener
+    void on(CertificateReissued reissued) {
+        closePending(reissued.order());
+    }
+
+    @EventListener
+    void on(ReissueCanceled canceled) {
+        closePending(canceled.order());
+    }
+
+    @EventListener
+    void on(OrderRevoked revoked) {
+        closePending(revoked.order());
+    }
+
+    private void closePending(CertificateOrder order) {
+        domains.findByOrderIdOrderByIdAsc(order.getId()).forEach(DomainValidation::close);
     }
 
     /**
@@ -129,8 +152,24 @@ public class Validations {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void start(CertificateOrder order, Instant now) {
-        OrderValidationState state = stateOf(order, now);
-        DcvMethod method = order.getDcvMethod();
+        startFor(order, order.getSubjectAltNames(), order.getDcvMethod(), now);
+        announceIfComplete(order, now);
+    }
+
+    /**
+     * K4, V3: what a reissue needs: its names not validated recently enough for the account are
+     * validated by the reissue's method (and the organization, if lapsed); everything reused, the
+     * reissue is announced at once ({@link ReissueValidated}) and issued before this commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void startReissue(CertificateOrder order, Instant now) {
+        Reissue reissue = order.waitingReissue().orElseThrow();
+        startFor(order, reissue.getSubjectAltNames(), reissue.getDcvMethod(), now);
+        announceIfComplete(order, now);
+    }
+
+    private void startFor(CertificateOrder order, List<String> orderNames, DcvMethod method, Instant now) {
+        OrderValidationState state = stateFor(order, orderNames, now);
         // An order without a method (made by the demo or a test, with its key given at issuance)
         // validates nothing here; whoever placed it issues it.
         List<String> toValidate = method == null
@@ -156,18 +195,41 @@ public class Validations {
             events.publishEvent(
                     new OrganizationValidationRequested(requested, order.getId(), order.getOrderNumber(), now));
         }
-        announceIfComplete(order, now);
     }
 
     /** V4: the order's validation, name by name and for its organization, judged at {@code at}. */
     @Transactional(readOnly = true)
     public OrderValidationState stateOf(CertificateOrder order, Instant at) {
+        return stateFor(order, order.getSubjectAltNames(), at);
+    }
+
+    /**
+     * V4, K4: the validation the order waits for now: its own while pending, its waiting reissue's
+     * while issued; none when it waits for nothing.
+     */
+    @Transactional(readOnly = true)
+    public OrderValidationState awaitedBy(CertificateOrder order, Instant at) {
+        if (order.isPending()) {
+            return stateOf(order, at);
+        }
+        return order.waitingReissue()
+                .map(r -> stateFor(order, r.getSubjectAltNames(), at))
+                .orElse(null);
+    }
+
+    /**
+     * K5, V3: whether the account's validations of these names (and of its organization, if the
+     * product needs it) still back an issuance at {@code at}, without validating anything new.
+     */
+    @Transactional(readOnly = true)
+    public boolean stillValidated(CertificateOrder order, List<String> names, Instant at) {
+        return stateFor(order, names, at).complete();
+    }
+
+    private OrderValidationState stateFor(CertificateOrder order, List<String> orderNames, Instant at) {
         boolean validatesDomains = order.getProduct().validatesDomains();
         List<String> names = validatesDomains
-                ? order.getSubjectAltNames().stream()
-                        .map(ApproverEmails::baseDomain)
-                        .distinct()
-                        .toList()
+                ? orderNames.stream().map(ApproverEmails::baseDomain).distinct().toList()
                 : List.of();
         List<DomainValidation> accountValidations = validationsCovering(order.getAccountId(), names);
         List<OrganizationValidation> organizationValidations =
@@ -242,14 +304,14 @@ public class Validations {
             CertificateOrder order = finder.forAction(command.orderNumber(), by);
             entry.order(order.getAccountId(), order.getId(), order.getOrderNumber());
             OrderPermissions.requireActor(by, order.getOrderNumber());
-            if (!order.isPending()) {
+            if (!order.awaitsValidation()) {
                 throw new ActionRefused(
                         "validation.refused.not-pending",
                         "order " + order.getOrderNumber() + " is " + order.getStatus(),
                         order.getOrderNumber(),
                         "status." + order.getStatus().key());
             }
-            List<Long> ids = stateOf(order, now).names().stream()
+            List<Long> ids = awaitedBy(order, now).names().stream()
                     .filter(OrderValidationState.NameState::checkable)
                     .map(n -> n.validation().getId())
                     .toList();
@@ -262,7 +324,7 @@ public class Validations {
             return ids;
         });
         checkable.forEach(id -> check(id, by.memberId()));
-        return transaction.execute(status -> stateOf(finder.forAction(command.orderNumber(), by), clock.instant()));
+        return transaction.execute(status -> awaitedBy(finder.forAction(command.orderNumber(), by), clock.instant()));
     }
 
     /** V4: the background job re-checks pending file and DNS validations, the oldest check first. */
@@ -270,7 +332,7 @@ public class Validations {
         Instant now = clock.instant();
         List<Long> due = transaction.execute(
                 status -> domains.findDueForCheck(now, now.minus(RECHECK_INTERVAL), Limit.of(limit)).stream()
-                        .filter(v -> v.getOrder().getStatus() == OrderStatus.PENDING)
+                        .filter(v -> v.getOrder().awaitsValidation())
                         .map(DomainValidation::getId)
                         .toList());
         due.forEach(id -> check(id, null));
@@ -373,7 +435,7 @@ public class Validations {
             organizations.saveAndFlush(validation);
             events.publishEvent(new OrganizationValidationDecided(validation, agent.memberId(), now));
             if (command.approve()) {
-                orders.findByAccountIdAndStatus(validation.getAccountId(), OrderStatus.PENDING).stream()
+                orders.findAwaitingValidation(validation.getAccountId()).stream()
                         .filter(o -> o.getProduct().validatesOrganization())
                         .forEach(o -> announceIfComplete(o, now));
             }
@@ -381,10 +443,17 @@ public class Validations {
         });
     }
 
-    /** I: a pending order whose every validation is complete now is announced, to be issued at once. */
+    /**
+     * I: a pending order whose every validation is complete now is announced, to be issued at once;
+     * K4: so is an issued order's waiting reissue.
+     */
     private void announceIfComplete(CertificateOrder order, Instant now) {
         if (order.isPending() && stateOf(order, now).complete()) {
             events.publishEvent(new OrderValidated(order, now));
+        } else if (order.isIssued()
+                && order.waitingReissue().isPresent()
+                && awaitedBy(order, now).complete()) {
+            events.publishEvent(new ReissueValidated(order, now));
         }
     }
 

@@ -8,8 +8,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** A prepaid voucher code. P4: a refunded order puts its voucher back to unused. */
+/**
+ * A prepaid voucher code for a number of server licences. P4: a refunded order puts its vouchers back
+ * to unused. G: a code registered on a voucher order adds its licences to that order.
+ */
 @Entity
 @Table(name = "voucher")
 public class Voucher {
@@ -30,15 +36,44 @@ public class Voucher {
     @Enumerated(EnumType.STRING)
     private Status status;
 
+    /** How many server licences the voucher pays for. */
+    private int licences;
+
     @Version
     private long version;
 
     protected Voucher() {}
 
     public Voucher(Long accountId, String code) {
+        this(accountId, code, 1);
+    }
+
+    public Voucher(Long accountId, String code, int licences) {
+        if (licences < 1) {
+            throw new IllegalArgumentException("a voucher pays for at least one licence, not " + licences);
+        }
         this.accountId = accountId;
-        this.code = code;
+        this.code = normalizedCode(code);
         this.status = Status.UNUSED;
+        this.licences = licences;
+    }
+
+    /** What a voucher code can look like: letters, digits and hyphens, at most 64 (the column). */
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
+
+    /** Whether a (normalized) code can be a voucher code at all, before it is looked up or echoed. */
+    public static boolean isWellFormedCode(String code) {
+        return code != null && CODE.matcher(code).matches();
+    }
+
+    /**
+     * Voucher codes are printed in upper case; a code typed in lower case, in full-width characters (a
+     * Japanese input method) or with spaces around it is the same code.
+     */
+    public static String normalizedCode(String typed) {
+        return typed == null
+                ? ""
+                : Normalizer.normalize(typed, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
     }
 
     /** Placing an order with this voucher uses it up. */
@@ -68,6 +103,10 @@ public class Voucher {
 
     public Status getStatus() {
         return status;
+    }
+
+    public int getLicences() {
+        return licences;
     }
 
     public boolean isUsed() {

@@ -39,6 +39,27 @@ public class PageLinks {
                 .toUriString();
     }
 
+    /**
+     * Issue 10: where "Try again" leads from a page that could not be served: the same page for a
+     * page that was asked for (GET), the order list after a form that was sent.
+     */
+    public String again() {
+        HttpServletRequest request = request();
+        if (!"GET".equals(request.getMethod())) {
+            return "/orders";
+        }
+        Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (errorUri != null) {
+            return errorUri.toString();
+        }
+        String path = request.getRequestURI();
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            return "/orders";
+        }
+        String query = request.getQueryString();
+        return path + (query == null ? "" : "?" + query);
+    }
+
     private static HttpServletRequest request() {
         return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }

@@ -16,7 +16,7 @@ import org.springframework.ui.Model;
 public class WebMessages {
 
     private static final String[] TRANSLATED_ARGUMENT_PREFIXES = {
-        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product."
+        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product.", "payment."
     };
 
     private final MessageSource messages;
@@ -42,6 +42,16 @@ public class WebMessages {
     public void showRefusal(ActionRefused refused, Model model, HttpServletResponse response) {
         response.setStatus(status(refused).value());
         model.addAttribute("problem", refusal(refused));
+    }
+
+    /** Each form field's messages, translated; a refusal not about a field is shown at the top only. */
+    public java.util.Map<String, List<String>> fieldErrors(ActionRefused refused) {
+        java.util.Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+        for (ActionRefused.FieldProblem problem : refused.problems()) {
+            errors.computeIfAbsent(problem.field(), f -> new java.util.ArrayList<>())
+                    .add(text(problem.messageKey(), problem.arguments().toArray()));
+        }
+        return errors;
     }
 
     public static HttpStatus status(ActionRefused refused) {

@@ -5,17 +5,24 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlMatches;
 
 import com.certportal.catalog.Product;
 import com.certportal.demo.DemoSignIns;
+import com.certportal.order.CertificateOrder;
+import com.certportal.pki.TestCsrs;
+import com.certportal.reissue.DuplicateCertificate;
+import com.certportal.reissue.Reissues;
 import com.certportal.support.Browser;
 import com.certportal.support.BrowserJourneyTest;
+import com.certportal.support.Fixtures;
 import com.certportal.support.Fixtures.PaymentChoice;
 import com.certportal.support.Fixtures.TestAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The order list, the list with quick view open, and an order's page, at 1400x900 in each language,
@@ -23,6 +30,9 @@ import org.openqa.selenium.WebElement;
  * are checked here; the behaviour is {@link OrdersJourneyIT}'s.
  */
 class PortalScreenshotsIT extends BrowserJourneyTest {
+
+    @Autowired
+    private Reissues reissues;
 
     private static final String COMMON_NAME = "issued-29d-card.example.com";
 
@@ -116,6 +126,116 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         admin.open("/refunds");
         admin.visible(By.cssSelector("tr[data-refund-case]"));
         assertSaved(admin.screenshot("refund-cases-" + language));
+    }
+
+    /**
+     * K4, K5, K7: the reissue form, and an order with its lineage (the original pending revocation, a
+     * duplicate, the reissue), at 1400 px and 400 px wide.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void reissueFormAndLineage(String language) {
+        TestAccount account = fixtures.newAccount();
+        String cn = "lineage-" + account.tag() + ".example.com";
+        String order = fixtures.validatedAndIssued(account.admin(), cn, Fixtures.freshKey());
+        // The database keeps instants to the microsecond: the duplicate comes a minute after the validation.
+        clock.advance(Duration.ofMinutes(1));
+        long version = fixtures.withOrder(order, CertificateOrder::getVersion);
+        reissues.duplicate(
+                new DuplicateCertificate(order, TestCsrs.pem(Fixtures.freshKey(), "CN=" + cn, cn), null, null, version),
+                account.admin());
+        String renamed = "renamed-" + account.tag() + ".example.com";
+        fixtures.reissue(order, renamed, List.of(renamed, "www." + renamed), clock.instant());
+
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        admin.open("/orders/" + order + "/reissue");
+        admin.visible(By.cssSelector("form.reissue-form"));
+        admin.viewport(Browser.WIDTH, 1500);
+        assertSaved(admin.screenshot("reissue-form-" + language));
+        admin.viewport(400, 2400);
+        assertSaved(admin.screenshot("reissue-form-phone-" + language));
+
+        admin.viewport(Browser.WIDTH, 1800);
+        admin.open("/orders/" + order);
+        admin.visible(By.cssSelector("table.lineage tr[data-lifecycle=revocation-pending]"));
+        assertSaved(admin.screenshot("order-lineage-" + language));
+        admin.viewport(400, 3600);
+        assertSaved(admin.screenshot("order-lineage-phone-" + language));
+    }
+
+    /**
+     * Issue 8 (K6, K8, M4, G): "Do I need to cancel?" with two answers (a new common name: reissue; a
+     * new payment method: revoke, with the 30-day outcome), the renewal form, an order renewed by
+     * another, registering a voucher code, and the reminder settings, at 1400 px and at 400 px (the
+     * phone-sized window) in each language.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void changeRenewalVoucherAndReminderPages(String language) {
+        TestAccount account = fixtures.newAccount();
+        Instant now = clock.instant();
+        String tag = account.tag();
+        String issued = fixtures.issued(
+                account.user(),
+                Product.TLS_OV,
+                "shop-" + tag + ".example.com",
+                PaymentChoice.card(),
+                now.minus(Duration.ofDays(10)));
+        String renewed = fixtures.issued(
+                account.user(),
+                Product.TLS_DV,
+                "www-" + tag + ".example.com",
+                PaymentChoice.card(),
+                now.minus(Duration.ofDays(190)));
+        fixtures.renewal(renewed, account.user(), now.minus(Duration.ofDays(1)));
+        String voucherOrder = fixtures.issued(
+                account.user(),
+                Product.TLS_DV,
+                "api-" + tag + ".example.com",
+                PaymentChoice.voucher(),
+                now.minus(Duration.ofDays(5)));
+
+        Browser user = newBrowser();
+        user.open("/login?lang=" + language);
+        user.signIn(account.user().email(), "secret");
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        for (boolean phone : new boolean[] {false, true}) {
+            String suffix = (phone ? "-phone-" : "-") + language;
+            if (phone) {
+                user.viewport(400, 800);
+                admin.viewport(400, 800);
+            }
+            user.open("/orders/" + issued + "/change");
+            user.visible(By.cssSelector("nav.change-choices"));
+            assertSaved(user.screenshot("change-choices" + suffix));
+            user.open("/orders/" + issued + "/change?what=common_name");
+            assertSaved(user.screenshotOf(By.cssSelector("section.change-answer"), "change-common-name" + suffix));
+            user.open("/orders/" + issued + "/change?what=payment_method");
+            assertSaved(user.screenshotOf(By.cssSelector("section.change-answer"), "change-payment-method" + suffix));
+
+            user.open("/orders/new?renewalOf=" + issued);
+            user.visible(By.cssSelector("section.renewal"));
+            assertSaved(user.screenshot("renewal-form" + suffix));
+            user.open("/orders/" + renewed);
+            assertSaved(user.screenshotOf(
+                    By.xpath("//dd[contains(@class,'renewed-by')]/preceding-sibling::dt[1]"),
+                    "order-renewed" + suffix));
+
+            user.open("/orders/" + voucherOrder);
+            user.find(By.cssSelector("details.actions-menu > summary")).click();
+            user.visible(By.cssSelector("details.actions-menu a[data-action=change]"));
+            assertSaved(user.screenshot("order-actions-menu" + suffix));
+            user.open("/orders/" + voucherOrder + "/vouchers");
+            user.visible(By.cssSelector("section.register-voucher"));
+            assertSaved(user.screenshot("voucher-register" + suffix));
+
+            admin.open("/settings");
+            assertSaved(admin.screenshotOf(By.id("reminders"), "reminder-settings" + suffix));
+        }
     }
 
     private static void assertSaved(Path screenshot) {

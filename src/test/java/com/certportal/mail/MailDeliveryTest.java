@@ -7,6 +7,7 @@ import com.certportal.catalog.Product;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.ReceivedMail;
+import com.certportal.support.TestSmtpPort;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -20,14 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * T2 with a real SMTP server (GreenMail on the port the test profile points at): the mails of C4, A2
+ * T2 with a real SMTP server (GreenMail on the port the tests point the sender at): the mails of C4, A2
  * and R5 arrive with the right recipient, language and content; R8 sends none.
  */
 class MailDeliveryTest extends ActionIntegrationTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail =
-            new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            new GreenMailExtension(new ServerSetup(TestSmtpPort.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
     private MailProperties mailProperties;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.ReceivedMail;
+import com.certportal.support.TestSmtpPort;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class OutboxClaimTest extends ActionIntegrationTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail =
-            new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            new GreenMailExtension(new ServerSetup(TestSmtpPort.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
     private Outbox outbox;

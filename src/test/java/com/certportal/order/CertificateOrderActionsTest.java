@@ -121,7 +121,12 @@ class CertificateOrderActionsTest {
                 .isInstanceOfSatisfying(
                         ActionRefused.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("order.refused.revoke-needs-support"));
-        assertThat(order.actionsFor(Role.USER, false)).containsExactly(OrderAction.REQUEST_SUPPORT_REVOCATION);
+        assertThat(order.actionsFor(Role.USER, false))
+                .containsExactly(
+                        OrderAction.REQUEST_SUPPORT_REVOCATION,
+                        OrderAction.REISSUE,
+                        OrderAction.DUPLICATE,
+                        OrderAction.RENEW);
 
         order.requestRevocationFromSupport(admin, RevocationReason.KEY_COMPROMISE, "key lost", FIRST_ISSUED);
 
@@ -138,7 +143,8 @@ class CertificateOrderActionsTest {
         CertificateOrder order = issued(product, FIRST_ISSUED);
 
         order.checkRevocable();
-        assertThat(order.actionsFor(Role.USER, false)).containsExactly(OrderAction.REVOKE);
+        assertThat(order.actionsFor(Role.USER, false))
+                .containsExactly(OrderAction.REVOKE, OrderAction.REISSUE, OrderAction.DUPLICATE, OrderAction.RENEW);
         assertThatThrownBy(() ->
                         order.requestRevocationFromSupport(admin, RevocationReason.UNSPECIFIED, "note", FIRST_ISSUED))
                 .isInstanceOfSatisfying(
@@ -154,10 +160,12 @@ class CertificateOrderActionsTest {
 
         assertThat(pendingOrder.actionsFor(Role.USER, false)).containsExactly(OrderAction.CANCEL);
         assertThat(pendingOrder.actionsFor(Role.FINANCE_MANAGER, false)).isEmpty();
-        assertThat(issuedOrder.actionsFor(Role.ADMINISTRATOR, false)).containsExactly(OrderAction.REVOKE);
+        assertThat(issuedOrder.actionsFor(Role.ADMINISTRATOR, false))
+                .containsExactly(OrderAction.REVOKE, OrderAction.REISSUE, OrderAction.DUPLICATE, OrderAction.RENEW);
         assertThat(issuedOrder.actionsFor(Role.ADMINISTRATOR, true))
-                .as("R7: no second revocation while one waits")
-                .isEmpty();
+                .as(
+                        "R7: no second revocation while one waits (K4, K5, K6: reissues, duplicates and renewals still are)")
+                .containsExactly(OrderAction.REISSUE, OrderAction.DUPLICATE, OrderAction.RENEW);
         assertThat(issuedOrder.actionsFor(Role.FINANCE_MANAGER, false)).isEmpty();
         assertThat(OrderAction.CANCEL.offeredInQuickView()).as("C1").isFalse();
         assertThat(OrderAction.REVOKE.offeredInQuickView()).as("R1").isTrue();

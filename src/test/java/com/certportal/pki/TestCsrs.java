@@ -22,12 +22,12 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** CSRs built for the tests with BouncyCastle, signed by the key they carry. */
-final class TestCsrs {
+public final class TestCsrs {
 
     private TestCsrs() {}
 
     /** A CSR for {@code subject} ("CN=www.example.com", or "" for none) with these DNS SANs. */
-    static String pem(KeyPair keys, String subject, String... dnsNames) {
+    public static String pem(KeyPair keys, String subject, String... dnsNames) {
         return Profiles.pem("CERTIFICATE REQUEST", der(keys, subject, dnsNames(dnsNames)));
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Keys made at run time for the tests, once per JVM; never written to the repository. */
-final class TestKeys {
+public final class TestKeys {
 
     private static final Map<String, KeyPair> MADE = new ConcurrentHashMap<>();
     private static final BigInteger E = BigInteger.valueOf(65_537);
@@ -32,7 +32,7 @@ final class TestKeys {
                 "RSA" + bits, k -> bits <= LARGEST_GENERATED_RSA ? generated(bits) : multiPrime(bits));
     }
 
-    static KeyPair ec(String curve) {
+    public static KeyPair ec(String curve) {
         return MADE.computeIfAbsent(curve, k -> {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

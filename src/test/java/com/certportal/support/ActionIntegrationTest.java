@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     private static final String[] TRANSLATED_ARGUMENT_PREFIXES = {
-        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product."
+        "status.", "request-status.", "refund-status.", "revocation-reason.", "refund.route.", "product.", "payment."
     };
 
     @Autowired
@@ -113,7 +113,9 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     /**
      * Sends the outbox (as the schedule would) until {@code mail} has been tried once more, and returns
-     * it as stored then. Mails of other tests may be due before it; the sender takes them oldest first.
+     * it as stored then. Mails of other tests may be due before it; the sender takes them oldest first,
+     * and ends a run at a server that is down or silent (a test of that queues its mail at an instant
+     * before the other tests', so that only its own are due).
      */
     protected OutboxMail sendOutboxUntilTried(OutboxMail mail) {
         for (int round = 0; round < 50; round++) {

@@ -175,6 +175,17 @@ public final class Browser implements AutoCloseable {
         return saveScreenshot(createDirectory(SCREENSHOTS).resolve(name + ".png"));
     }
 
+    /**
+     * Saves the window with {@code part} at its top (a section below the fold: an answer, a settings
+     * card) as {@code target/screenshots/<name>.png}.
+     */
+    public Path screenshotOf(By part, String name) {
+        waitUntil(d -> "complete".equals(script("return document.readyState;")));
+        // Below the top bar (it stays at the top of the window on the pages that scroll).
+        script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -64);", find(part));
+        return saveScreenshot(createDirectory(SCREENSHOTS).resolve(name + ".png"));
+    }
+
     /** After a failure: the window and the page source, so that a red CI run can be read. */
     public void saveEvidence(String name) {
         Path directory = createDirectory(EVIDENCE);

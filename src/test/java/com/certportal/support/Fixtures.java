@@ -9,15 +9,24 @@ import com.certportal.account.Role;
 import com.certportal.catalog.Product;
 import com.certportal.issuance.Issuance;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderNumbers;
 import com.certportal.order.OrderRepository;
+import com.certportal.order.OrderSpec;
 import com.certportal.order.Payment;
+import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
+import com.certportal.ordering.Ordering;
+import com.certportal.ordering.PlaceOrder;
+import com.certportal.pki.TestCsrs;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
 import com.certportal.unit.EnterpriseUnit;
 import com.certportal.unit.EnterpriseUnitRepository;
+import com.certportal.validation.DomainValidation;
+import com.certportal.validation.DomainValidationRepository;
+import com.certportal.validation.Validations;
 import com.certportal.voucher.Voucher;
 import com.certportal.voucher.VoucherRepository;
 import java.math.BigDecimal;
@@ -52,6 +61,9 @@ public class Fixtures {
     private final Issuance issuance;
     private final TransactionTemplate transaction;
     private final MutableClock clock;
+    private final Ordering ordering;
+    private final Validations validations;
+    private final DomainValidationRepository domainValidations;
 
     Fixtures(
             AccountRepository accounts,
@@ -63,7 +75,13 @@ public class Fixtures {
             OrderNumbers numbers,
             Issuance issuance,
             TransactionTemplate transaction,
-            MutableClock clock) {
+            MutableClock clock,
+            Ordering ordering,
+            Validations validations,
+            DomainValidationRepository domainValidations) {
+        this.ordering = ordering;
+        this.validations = validations;
+        this.domainValidations = domainValidations;
         this.accounts = accounts;
         this.members = members;
         this.orders = orders;
@@ -130,10 +148,110 @@ public class Fixtures {
         });
     }
 
+    /**
+     * O1-O5, V1, I: a TLS/SSL DV order for {@code commonName} and www.{@code commonName} requested from
+     * a CSR of {@code key}, its names validated by the emailed links (so the account holds validations
+     * to reuse, V3), and issued: the whole path a member's order takes.
+     */
+    public String validatedAndIssued(CurrentMember admin, String commonName, KeyPair key) {
+        String number = ordering.place(
+                        new PlaceOrder(
+                                Product.TLS_DV,
+                                TestCsrs.pem(key, "CN=" + commonName, commonName, "www." + commonName),
+                                null,
+                                null,
+                                1,
+                                ServerPlatform.NGINX,
+                                RequestType.NEW,
+                                null,
+                                1,
+                                PaymentMethod.CREDIT_CARD,
+                                null,
+                                null,
+                                null,
+                                DcvMethod.EMAIL,
+                                null),
+                        admin)
+                .order()
+                .getOrderNumber();
+        confirmEmailedLinks(number);
+        return number;
+    }
+
+    /** V1: the recipients of the order's pending email validations confirm their links. */
+    public void confirmEmailedLinks(String orderNumber) {
+        pendingEmailTokens(orderNumber).forEach(validations::confirmByLink);
+    }
+
+    /** V1: the secrets of the order's emailed links that wait for their recipients (what the mails carry). */
+    public List<String> pendingEmailTokens(String orderNumber) {
+        return transaction.execute(status ->
+                domainValidations
+                        .findByOrderIdOrderByIdAsc(orders.findByOrderNumber(orderNumber)
+                                .orElseThrow()
+                                .getId())
+                        .stream()
+                        .filter(v -> v.isPending() && v.getMethod() == DcvMethod.EMAIL)
+                        .map(DomainValidation::getToken)
+                        .toList());
+    }
+
+    /** A new EC P-256 key, as a server makes one for a new CSR. */
+    public static KeyPair freshKey() {
+        return newKey();
+    }
+
     /** K4: a reissue with new names, a real certificate from the test CA. */
     public void reissue(String orderNumber, String commonName, List<String> names, Instant at) {
         transaction.executeWithoutResult(status -> issuance.reissue(
                 orders.findByOrderNumber(orderNumber).orElseThrow(), KEY.getPublic(), commonName, names, at));
+    }
+
+    /**
+     * K6: a renewal of {@code renewedNumber} (same product, plan and names), placed by {@code requester}
+     * at the clock's instant and issued at {@code issuedAt}; null {@code issuedAt} leaves it pending.
+     */
+    public String renewal(String renewedNumber, CurrentMember requester, Instant issuedAt) {
+        return transaction.execute(status -> {
+            CertificateOrder renewed = orders.findByOrderNumber(renewedNumber).orElseThrow();
+            Member member = members.findById(requester.memberId()).orElseThrow();
+            CertificateOrder renewal = orders.save(CertificateOrder.place(
+                    numbers.nextOrderNumber(),
+                    member,
+                    new OrderSpec(
+                            renewed.getProduct(),
+                            renewed.getValidityYears(),
+                            RequestType.RENEWAL,
+                            renewed,
+                            renewed.getServerPlatform(),
+                            null,
+                            renewed.getCommonName(),
+                            renewed.getSubjectAltNames(),
+                            null),
+                    Payment.creditCard(renewed.getProduct().priceFor(1)),
+                    clock.instant()));
+            return issuedAt == null
+                    ? renewal.getOrderNumber()
+                    : issuance.issue(renewal, KEY.getPublic(), issuedAt).getOrderNumber();
+        });
+    }
+
+    /** I4: issues a pending order (a renewal placed without a certificate) at {@code issuedAt}. */
+    public void issuePending(String orderNumber, Instant issuedAt) {
+        transaction.executeWithoutResult(status ->
+                issuance.issue(orders.findByOrderNumber(orderNumber).orElseThrow(), KEY.getPublic(), issuedAt));
+    }
+
+    /** How many orders (and order requests) the account has. */
+    public long countOrders(Long accountId) {
+        return orders.countByAccountId(accountId);
+    }
+
+    /** G: an unused voucher of the account, paying for {@code licences} licences. */
+    public String unusedVoucher(Long accountId, int licences) {
+        return transaction.execute(status -> vouchers.save(new Voucher(
+                        accountId, "TEST-" + UUID.randomUUID().toString().substring(0, 13), licences))
+                .getCode());
     }
 
     /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */

@@ -47,6 +47,16 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         }
     }
 
+    /** WARN events as "logger: message", whatever they carry. */
+    public List<String> warnings() {
+        synchronized (events) {
+            return events.stream()
+                    .filter(e -> e.getLevel() == Level.WARN)
+                    .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage())
+                    .toList();
+        }
+    }
+
     @Override
     public void close() {
         root().detachAppender(this);

@@ -38,5 +38,6 @@ public abstract class PostgresIntegrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("spring.mail.port", () -> TestSmtpPort.PORT);
     }
 }

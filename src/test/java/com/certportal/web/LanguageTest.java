@@ -131,7 +131,7 @@ class LanguageTest extends PostgresIntegrationTest {
         String page = Pages.body(
                 mvc.get().uri("/orders?lang=ja&size=100").with(user(user)).exchange());
 
-        assertThat(page).contains("保留中", "発行済み", "キャンセル済み", "TLS/SSL 企業認証 (OV)", "42 件中 42 件を表示");
+        assertThat(page).contains("保留中", "発行済み", "キャンセル済み", "TLS/SSL 企業認証 (OV)", "46 件中 46 件を表示");
         assertThat(page).doesNotContain(">Pending<", ">Issued<", "Showing");
     }
 

@@ -1,8 +1,11 @@
 package com.certportal.account.web;
 
+import com.certportal.account.Account;
 import com.certportal.account.AccountSettings;
+import com.certportal.account.ChooseReminderRecipients;
 import com.certportal.account.CurrentMember;
 import com.certportal.account.MemberSettings;
+import com.certportal.account.ReminderRecipients;
 import com.certportal.action.ActionRefused;
 import com.certportal.action.FormInput;
 import com.certportal.web.WebMessages;
@@ -27,21 +30,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SettingsController {
 
-    static final List<String> MAIL_LANGUAGES = List.of("ja", "en");
+    static final List<String> MAIL_LANGUAGES = MemberSettings.MAIL_LANGUAGES;
 
-    static final List<String> TIME_ZONES = List.of(
-            "Asia/Tokyo",
-            "Asia/Seoul",
-            "Asia/Shanghai",
-            "Asia/Singapore",
-            "Asia/Kolkata",
-            "Australia/Sydney",
-            "Europe/London",
-            "Europe/Berlin",
-            "America/New_York",
-            "America/Chicago",
-            "America/Los_Angeles",
-            "UTC");
+    static final List<String> TIME_ZONES = MemberSettings.TIME_ZONES;
+
+    /** M4: the reminder part of the form as shown: the stored choice, or what was typed when it was refused. */
+    record RemindersForm(boolean requester, boolean administrators, String addresses, String language, String zone) {
+
+        static RemindersForm of(ReminderRecipients stored) {
+            return new RemindersForm(
+                    stored.requester(),
+                    stored.administrators(),
+                    String.join("\n", stored.addresses()),
+                    stored.language().getLanguage(),
+                    stored.zone().getId());
+        }
+
+        static RemindersForm typed(ChooseReminderRecipients typed) {
+            return new RemindersForm(
+                    FormInput.saysTrue(typed.remindRequester()),
+                    FormInput.saysTrue(typed.remindAdministrators()),
+                    typed.addresses(),
+                    typed.language(),
+                    typed.timeZone());
+        }
+    }
 
     private final MemberSettings settings;
     private final AccountSettings accountSettings;
@@ -79,9 +92,49 @@ class SettingsController {
         }
     }
 
+    /**
+     * M4, K8: administrators choose who receives expiry reminders: the requester, the administrators,
+     * other addresses (and their language and time zone).
+     */
+    @PostMapping("/settings/account/reminders")
+    String saveReminders(
+            @RequestParam(name = "remindRequester", required = false) String requester,
+            @RequestParam(name = "remindAdministrators", required = false) String administrators,
+            @RequestParam(name = "reminderAddresses", required = false) String addresses,
+            @RequestParam(name = "reminderLanguage", required = false) String language,
+            @RequestParam(name = "reminderTimeZone", required = false) String timeZone,
+            @AuthenticationPrincipal CurrentMember member,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        ChooseReminderRecipients command =
+                new ChooseReminderRecipients(requester, administrators, addresses, language, timeZone);
+        try {
+            accountSettings.chooseReminderRecipients(command, member);
+            redirect.addFlashAttribute("remindersSaved", true);
+            return "redirect:/settings#reminders";
+        } catch (ActionRefused refused) {
+            messages.showRefusal(refused, model, response);
+            model.addAttribute(
+                    "reminderErrors",
+                    refused.problems().stream()
+                            .map(p ->
+                                    messages.text(p.messageKey(), p.arguments().toArray()))
+                            .toList());
+            fill(member, model);
+            if (model.containsAttribute("reminders")) {
+                model.addAttribute("reminders", RemindersForm.typed(command));
+            }
+            return "settings";
+        }
+    }
+
     private void fill(CurrentMember member, Model model) {
         if (member.role().managesAccount()) {
-            model.addAttribute("account", accountSettings.of(member));
+            Account account = accountSettings.of(member);
+            model.addAttribute("account", account);
+            model.addAttribute("reminders", RemindersForm.of(account.reminderRecipients()));
+            model.addAttribute("maxReminderAddresses", ReminderRecipients.MAX_ADDRESSES);
         }
         model.addAttribute("zones", TIME_ZONES);
         model.addAttribute("currentZone", member.zone().getId());

@@ -2,7 +2,7 @@ package com.certportal.ordering.web;
 
 import com.certportal.account.CurrentMember;
 import com.certportal.action.ActionRefused;
-import com.certportal.action.ActionRefused.FieldProblem;
+import com.certportal.action.NotFound;
 import com.certportal.catalog.Product;
 import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderFinder;
@@ -15,12 +15,13 @@ import com.certportal.ordering.Ordering;
 import com.certportal.ordering.PaymentChoices;
 import com.certportal.ordering.PlaceOrder;
 import com.certportal.ordering.PlacedOrder;
+import com.certportal.ordering.RenewalTiming;
 import com.certportal.web.Notices;
 import com.certportal.web.WebMessages;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,15 +43,21 @@ class RequestCertificateController {
     private final PaymentChoices paymentChoices;
     private final OrderFinder orders;
     private final WebMessages messages;
+    private final Clock clock;
 
     RequestCertificateController(
-            Ordering ordering, PaymentChoices paymentChoices, OrderFinder orders, WebMessages messages) {
+            Ordering ordering, PaymentChoices paymentChoices, OrderFinder orders, WebMessages messages, Clock clock) {
         this.ordering = ordering;
         this.paymentChoices = paymentChoices;
         this.orders = orders;
         this.messages = messages;
+        this.clock = clock;
     }
 
+    /**
+     * O1; K6: `?renewalOf={n}` opens the form prefilled as a renewal of order n (another account's, or
+     * one a user did not request, is a 404 like any order it cannot see).
+     */
     @GetMapping("/orders/new")
     String form(
             @RequestParam(required = false) String renewalOf,
@@ -91,19 +98,22 @@ class RequestCertificateController {
             return "redirect:/orders/" + number;
         } catch (ActionRefused refused) {
             messages.showRefusal(refused, model, response);
-            model.addAttribute("fieldErrors", fieldErrors(refused));
+            model.addAttribute("fieldErrors", messages.fieldErrors(refused));
             return show(form, member, model);
         }
     }
 
-    /** Each field's messages, translated; a refusal not about a field is shown at the top only. */
-    private Map<String, List<String>> fieldErrors(ActionRefused refused) {
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (FieldProblem problem : refused.problems()) {
-            errors.computeIfAbsent(problem.field(), f -> new java.util.ArrayList<>())
-                    .add(messages.text(problem.messageKey(), problem.arguments().toArray()));
-        }
-        return errors;
+    /** K6, G: what the form says about the order it renews (nothing for an order the member cannot see). */
+    private RenewalTiming renewal(RequestForm form, CurrentMember member) {
+        return form.renewing()
+                .flatMap(number -> {
+                    try {
+                        return Optional.of(RenewalTiming.of(orders.get(number, member), clock.instant()));
+                    } catch (NotFound notVisible) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(null);
     }
 
     private String show(RequestForm form, CurrentMember member, Model model) {
@@ -115,6 +125,7 @@ class RequestCertificateController {
         model.addAttribute("dcvMethods", DcvMethod.values());
         model.addAttribute("choices", paymentChoices.of(member));
         model.addAttribute("tokenPrice", Ordering.TOKEN_PRICE);
+        model.addAttribute("renewal", renewal(form, member));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }

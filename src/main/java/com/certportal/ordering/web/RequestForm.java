@@ -3,15 +3,15 @@ package com.certportal.ordering.web;
 import com.certportal.action.ActionRefused;
 import com.certportal.action.ActionRefused.FieldProblem;
 import com.certportal.catalog.Product;
+import com.certportal.order.CertificateOrder;
 import com.certportal.order.DcvMethod;
+import com.certportal.order.OrderNumbers;
+import com.certportal.order.Payment;
 import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
 import com.certportal.ordering.PlaceOrder;
 import com.certportal.ordering.TokenChoice;
-import com.certportal.pki.Csrs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,28 +61,45 @@ public record RequestForm(
                 null);
     }
 
-    /** K6: "Renew" opens the form with what the renewed order had, as a renewal of it. */
-    static RequestForm renewing(com.certportal.order.CertificateOrder order) {
+    /**
+     * K6: "Renew" opens the form with what the renewed order had, as a renewal of it: product, plan,
+     * platform, licences, domain validation, and its names other than the common name as additional
+     * names (the new CSR brings the key and the common name). The renewal is a new order, paid again:
+     * the way of paying is suggested, never the renewed order's voucher (it is used).
+     */
+    static RequestForm renewing(CertificateOrder order) {
+        Payment payment = order.getPayment();
+        List<String> otherNames = order.getSubjectAltNames().stream()
+                .filter(name -> !name.equals(order.getCommonName()))
+                .toList();
         return new RequestForm(
                 order.getProduct().formKey(),
                 null,
                 null,
-                null,
+                order.getProduct().certifiesDnsNames() ? String.join("\n", otherNames) : null,
                 String.valueOf(order.getValidityYears()),
                 order.getServerPlatform().formKey(),
-                "renewal",
+                RequestType.RENEWAL.formKey(),
                 order.getOrderNumber(),
-                String.valueOf(
-                        order.getPayment().getLicences() > 0
-                                ? order.getPayment().getLicences()
-                                : 1),
-                "credit_card",
+                String.valueOf(Math.max(payment.getLicences(), 1)),
+                payment.getMethod().formKey(),
                 null,
-                null,
+                payment.getEnterpriseUnit() == null
+                        ? null
+                        : String.valueOf(payment.getEnterpriseUnit().getId()),
                 order.getProduct().offersHardwareToken() ? TokenChoice.NEW : null,
                 order.getDcvMethod() == null ? "email" : order.getDcvMethod().key(),
                 null,
                 null);
+    }
+
+    /** K6: the order this form renews, if it is a renewal form naming a well-formed order number. */
+    Optional<String> renewing() {
+        String number = strip(renewalOf);
+        return RequestType.fromFormKey(strip(requestType)).orElse(null) == RequestType.RENEWAL
+                        && OrderNumbers.isWellFormed(number)
+                ? Optional.of(number)
+                : Optional.empty();
     }
 
     /** After a preview the CSR is kept as text, so a file chosen once need not be chosen again. */
@@ -162,18 +179,7 @@ public record RequestForm(
     }
 
     private byte[] upload(List<FieldProblem> problems) {
-        if (csrFile == null || csrFile.isEmpty()) {
-            return null;
-        }
-        if (csrFile.getSize() > Csrs.MAX_UPLOAD_BYTES) {
-            problems.add(new FieldProblem("csr", "csr.file-too-large", List.of(Csrs.MAX_UPLOAD_BYTES / 1024)));
-            return null;
-        }
-        try {
-            return csrFile.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsrUpload.bytes(csrFile, problems);
     }
 
     private static <T> T choice(

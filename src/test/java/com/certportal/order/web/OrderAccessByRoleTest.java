@@ -38,6 +38,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
 
     /** The demo's named scenarios (DemoDataLoader), by requester. */
     private static final Set<String> REQUESTED_BY_USER = Set.of(
+            "duplicated.example.com",
             "pending-ov.example.com",
             "pending-dv-voucher.example.com",
             "issued-10d-voucher.example.com",
@@ -47,7 +48,10 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
             "docsign-2d.example.com",
             "canceled.example.com",
             "canceled-codesign.example.com",
-            "request-waiting.example.com");
+            "request-waiting.example.com",
+            "licences-voucher.example.com",
+            "expires-29d.example.com",
+            "expired-8d.example.com");
 
     private static final Set<String> REQUESTED_BY_ADMIN = Set.of(
             "issued-45d-card.example.com",
@@ -56,9 +60,12 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
             "evcodesign-4d-token.example.com",
             "private-20d.example.internal",
             "reissued-8d.example.com",
+            "renamed-cn.example.com",
             "revoked-60d.example.com",
             "dcv-email.example.com",
-            "ov-pending.example.com");
+            "ov-pending.example.com",
+            "renewed-pair.example.com",
+            "expires-6d.example.com");
 
     private static final Set<String> OTHER_CORP = Set.of("other-issued.example.org", "other-pending.example.org");
 
@@ -79,7 +86,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
         List<CertificateOrder> listed = listAll(USER);
 
         assertThat(listed)
-                .hasSize(42)
+                .hasSize(46)
                 .allSatisfy(o -> assertThat(o.getRequester().getEmail()).isEqualTo(USER));
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).doesNotContainAnyElementsOf(REQUESTED_BY_ADMIN);
         assertThat(fillerNumbers(listed)).isEqualTo(fillerNumbersRequestedBy(USER));
@@ -128,8 +135,8 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
                         "docsign-2d.example.com",
                         "codesign-7d-token.example.com",
                         "issued-10d-voucher.example.com",
-                        "issued-29d-card.example.com",
-                        "issued-31d-voucher.example.com");
+                        "licences-voucher.example.com",
+                        "duplicated.example.com");
     }
 
     @Test
@@ -197,7 +204,7 @@ class OrderAccessByRoleTest extends PostgresIntegrationTest {
     private void assertSeesWholeExampleCorpAccount(String email) {
         List<CertificateOrder> listed = listAll(email);
 
-        assertThat(listed).hasSize(67);
+        assertThat(listed).hasSize(75);
         assertThat(commonNames(listed)).containsAll(REQUESTED_BY_USER).containsAll(REQUESTED_BY_ADMIN);
         assertThat(commonNames(listed)).doesNotContainAnyElementsOf(OTHER_CORP);
         assertThat(listed).extracting(o -> o.getRequester().getEmail()).containsOnly(USER, ADMIN);

@@ -82,10 +82,10 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
 
         String page = detail(order, account.user());
 
-        // 2026-05-12 18:30 JST + 72 h
+        // K2: 2026-05-12 18:30 JST + 48 h
         assertThat(page)
-                .contains("Scheduled for revocation (superseded) at 2026-05-15 18:30 JST")
-                .contains("<td class=\"cn\">old-name.example.com</td>", "<td class=\"cn\">new-name.example.com</td>")
+                .contains("Scheduled for revocation (superseded) at 2026-05-14 18:30 JST", "Revocation pending")
+                .contains(">old-name.example.com</td>", ">new-name.example.com</td>")
                 .contains("2026-05-10 18:30:15 JST");
         assertThat(page.split("Scheduled for revocation", -1)).hasSize(2);
     }
