@@ -17,9 +17,11 @@ import com.certportal.mail.Outbox;
 import com.certportal.mail.OutboxMail;
 import com.certportal.mail.OutboxMailRepository;
 import com.certportal.mail.OutboxSender;
+import com.certportal.order.Certificate;
 import com.certportal.order.RevocationReason;
 import com.certportal.revocation.Revocations;
 import com.certportal.revocation.SubmitRevocation;
+import com.certportal.revocation.SupersededRevocationJob;
 import com.certportal.scheduling.RecurringJob;
 import com.certportal.support.AppInstance;
 import com.certportal.support.Fixtures;
@@ -37,6 +39,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -73,8 +76,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once, counters stay counters.
  *
  * <p>A scenario is a test method; {@link #onBothAtOnce} runs the same work on both instances released
- * by one gate, the way two schedulers or two load-balanced requests meet (a job due once, such as K2's
- * revocations, is run through it like the outbox below).
+ * by one gate, the way two schedulers or two load-balanced requests meet (the outbox, K2's revocations).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
@@ -354,6 +356,29 @@ class TwoInstancesTest {
         assertThat(sessionsOf(other.user().email())).isZero();
         assertThat(user.get(a, "/orders").location()).isEqualTo("/login");
         assertThat(user.signIn(a, other.user().email(), "secret").location()).isEqualTo("/login?error");
+    }
+
+    /**
+     * K2: a superseded certificate due for revocation is revoked once, with both instances running the
+     * job at that moment (and their schedulers running it too, whenever they pick it).
+     */
+    @Test
+    void aSupersededRevocationDueOnceHappensOnceWithBothInstancesRunningTheJob_K2() throws Exception {
+        Fixtures fixtures = a.bean(Fixtures.class);
+        String commonName = "k2-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        String order = fixtures.issued(account.admin(), Product.TLS_DV, commonName, card(), clock.instant());
+        fixtures.reissue(order, "renamed-" + commonName, List.of("renamed-" + commonName), clock.instant());
+        clock.advance(Duration.ofHours(49));
+
+        List<Integer> revoked = onBothAtOnce(
+                instance -> instance.bean(SupersededRevocationJob.class).revokeDue());
+
+        assertThat(revoked.stream().mapToInt(Integer::intValue).sum())
+                .as("at most one run revoked it (a scheduler may have been first)")
+                .isLessThanOrEqualTo(1);
+        assertThat(trail(order, AuditAction.CERTIFICATE_REVOKED, AuditRecord.Outcome.DONE))
+                .hasSize(1);
+        assertThat(state(order).certificateStatuses()).contains(Certificate.Status.REVOKED);
     }
 
     /** Order numbers come from one database sequence, whichever instance draws them. */
