@@ -107,7 +107,10 @@ class Crls implements CrlSource, RecurringJob {
 
     /**
      * Makes and keeps the family's CRL. Two instances making it at the same moment both sign a valid
-     * CRL with a new, greater number; the one that keeps it is the one whose update wins.
+     * CRL with a new, greater number; the one that keeps it is the one whose update wins, and the
+     * other answers with the kept one. A number drawn by the loser is never published, so the numbers
+     * relying parties see only grow (whoever reads the kept row after the winner drew its number draws
+     * a greater one).
      */
     private byte[] publish(CaFamily family, Instant now) {
         try {
@@ -129,7 +132,8 @@ class Crls implements CrlSource, RecurringJob {
                 } else {
                     crl.publish(number, now, now.plus(VALIDITY), der);
                 }
-                entityManager.flush();
+                // No flush here: a lost race then fails at commit, where the transaction manager turns
+                // it into Spring's exceptions below (a flush would throw JPA's own, a 500: issue 10).
                 return der;
             });
         } catch (OptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException raced) {

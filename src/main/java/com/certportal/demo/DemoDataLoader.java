@@ -9,6 +9,7 @@ import com.certportal.account.CurrentMember;
 import com.certportal.account.Member;
 import com.certportal.account.MemberRepository;
 import com.certportal.catalog.Product;
+import com.certportal.cluster.ClusterLock;
 import com.certportal.issuance.Issuance;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.DcvMethod;
@@ -73,6 +74,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DomainValidationRepository domainValidations;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final ClusterLock firstStart;
     private final Clock clock;
 
     /** The demo servers' keys, by common name, while the data is made (never stored). */
@@ -95,6 +97,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
             DomainValidationRepository domainValidations,
             PasswordEncoder passwordEncoder,
             TransactionTemplate transaction,
+            ClusterLock firstStart,
             Clock clock) {
         this.accounts = accounts;
         this.members = members;
@@ -109,19 +112,24 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.domainValidations = domainValidations;
         this.passwordEncoder = passwordEncoder;
         this.transaction = transaction;
+        this.firstStart = firstStart;
         this.clock = clock;
     }
 
+    /** Issue 10: instances started together on an empty database load it once, the others find it. */
     @Override
     public void afterSingletonsInstantiated() {
-        transaction.executeWithoutResult(status -> {
-            if (members.findByEmail(DemoSignIns.ADMIN.email()).isPresent()) {
-                return;
-            }
-            Instant now = clock.instant();
-            load(now);
-            log.info("Demo data created relative to {}", now);
-        });
+        firstStart.holding(
+                "demo-data",
+                () -> transaction.execute(status -> {
+                    if (members.findByEmail(DemoSignIns.ADMIN.email()).isPresent()) {
+                        return false;
+                    }
+                    Instant now = clock.instant();
+                    load(now);
+                    log.info("Demo data created relative to {}", now);
+                    return true;
+                }));
     }
 
     private void load(Instant now) {

@@ -18,6 +18,12 @@ public class OutboxMail {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
+    /**
+     * Issue 10: how long a sender holds a mail it took (see OutboxSender#claimNext): far longer than one
+     * SMTP conversation, so that no other instance sends it meanwhile; a mail whose sender died is sent
+     * again this long after it was taken.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,7 +70,16 @@ public class OutboxMail {
         this.nextAttemptAt = now;
     }
 
+    /** Issue 10: taken by one sender, which no other sender overtakes before {@code until}. */
+    void leaseUntil(Instant until) {
+        nextAttemptAt = until;
+    }
+
+    /** Recorded once: should a sender whose lease ran out report late, the first outcome stands. */
     void delivered(Instant now) {
+        if (isSent()) {
+            return;
+        }
         attempts++;
         lastAttemptAt = now;
         sentAt = now;
@@ -73,6 +88,9 @@ public class OutboxMail {
 
     /** Retried with a doubling delay, at most an hour apart, for as long as it takes. */
     void failed(String error, Instant now) {
+        if (isSent()) {
+            return;
+        }
         attempts++;
         lastAttemptAt = now;
         lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));

@@ -8,7 +8,18 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
-    List<OutboxMail> findBySentAtIsNullAndNextAttemptAtLessThanEqualOrderByIdAsc(Instant now, Limit limit);
+    /**
+     * Issue 10: the oldest due mails no other transaction holds, locked until this one ends (rows another
+     * sender has locked are skipped, not waited for).
+     */
+    @Query(value = """
+            select * from outbox_mail
+            where sent_at is null and next_attempt_at <= :now
+            order by id
+            limit :limit
+            for update skip locked
+            """, nativeQuery = true)
+    List<OutboxMail> lockDue(Instant now, int limit);
 
     List<OutboxMail> findByAccountIdOrderByIdDesc(Long accountId, Limit limit);
 

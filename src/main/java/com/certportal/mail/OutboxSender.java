@@ -4,12 +4,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Limit;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * T2: sends what the outbox holds, oldest first, each mail in a transaction of its own; a failure
- * is recorded and retried later. A server that cannot be reached or stays silent ends the run after one
- * attempt of bounded length (the session's timeouts, {@link MailSessionTimeouts}). Without an SMTP host (the embedded demo) nothing is sent and the
+ * T2: sends what the outbox holds, oldest first, each mail claimed in a transaction of its own and its
+ * outcome recorded in another; a failure is recorded and retried later. Any number of instances may
+ * run it at once (issue 10): each mail is claimed by one of them (see {@link #claimNext}). A server
+ * that cannot be reached or stays silent ends the run after one attempt of bounded length (the
+ * session's timeouts, {@link MailSessionTimeouts}). Without an SMTP host (the embedded demo) nothing is sent and the
  * mails stay readable on the "Sent mail" page.
  */
 @Component
@@ -59,10 +61,13 @@ public class OutboxSender {
         if (sender == null) {
             return 0;
         }
-        List<OutboxMail> due =
-                mails.findBySentAtIsNullAndNextAttemptAtLessThanEqualOrderByIdAsc(clock.instant(), Limit.of(BATCH));
         int delivered = 0;
-        for (OutboxMail mail : due) {
+        for (int i = 0; i < BATCH; i++) {
+            Optional<OutboxMail> claimed = transaction.execute(status -> claimNext(clock.instant()));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            OutboxMail mail = claimed.get();
             Attempt attempt = send(sender, mail);
             String error = attempt.error();
             transaction.executeWithoutResult(status -> {
@@ -90,6 +95,21 @@ public class OutboxSender {
             }
         }
         return delivered;
+    }
+
+    /**
+     * Issue 10: takes the oldest due mail that no other sender holds (PostgreSQL's FOR UPDATE SKIP
+     * LOCKED, which H2 accepts too) and leases it: its next attempt moves {@link OutboxMail#LEASE} ahead
+     * in this same transaction. So the row lock lasts only this short transaction, never the SMTP
+     * conversation, yet no other instance takes the mail while it is being sent; and a mail whose sender
+     * died mid-send is taken again once the lease has run out. One mail per claim, so that the lease
+     * covers one conversation, not a batch of them.
+     */
+    Optional<OutboxMail> claimNext(Instant now) {
+        return mails.lockDue(now, 1).stream().findFirst().map(mail -> {
+            mail.leaseUntil(now.plus(OutboxMail.LEASE));
+            return mail;
+        });
     }
 
     /** One attempt: delivered (no error), or its error and whether the server itself failed. */

@@ -1,6 +1,7 @@
 package com.certportal.pki;
 
 import com.certportal.catalog.Product;
+import com.certportal.cluster.ClusterLock;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -17,6 +18,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +36,19 @@ public class CertificateAuthority {
 
     /** Opens the key store; at first start creates every family's CA, dated by {@code clock}. */
     public CertificateAuthority(CaProperties ca, PkiProperties pki, Clock clock) {
+        this(ca, pki, clock, ClusterLock.inThisJvm());
+    }
+
+    /**
+     * I1, issue 10: the store is opened (and at first start filled) by one instance at a time, so that
+     * instances starting together on an empty store make one CA: the first creates it, the others find
+     * it whole. Without the lock each would create its own, and the last one written would win.
+     */
+    @Autowired
+    public CertificateAuthority(CaProperties ca, PkiProperties pki, Clock clock, ClusterLock firstStart) {
         this.random = new SecureRandom();
         this.urls = PkiUrls.of(pki.baseUrl());
-        this.families = CaKeyStore.open(ca, urls, clock.instant(), random);
+        this.families = firstStart.holding("ca-key-store", () -> CaKeyStore.open(ca, urls, clock.instant(), random));
     }
 
     /** I2: signs a certificate for the request's key under its product's profile. */

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.certportal.catalog.Product;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.ReceivedMail;
 import com.certportal.support.TestSmtpPort;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -101,7 +101,7 @@ class MailDeliveryTest extends ActionIntegrationTest {
         deliver(order);
 
         MimeMessage message = receivedBy(mailProperties.supportAddress()).stream()
-                .filter(m -> subject(m).contains(order))
+                .filter(m -> ReceivedMail.subject(m).contains(order))
                 .findFirst()
                 .orElseThrow();
         assertThat(mimeText(message))
@@ -161,27 +161,7 @@ class MailDeliveryTest extends ActionIntegrationTest {
     }
 
     private static List<MimeMessage> receivedBy(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> recipients(m).contains(address))
-                .toList();
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients())
-                    .map(Address::toString)
-                    .toList();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReceivedMail.to(address, greenMail.getReceivedMessages());
     }
 
     /** The decoded text of the mail (the sender writes UTF-8, possibly quoted-printable or base64). */

@@ -3,6 +3,7 @@ package com.certportal.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.certportal.cluster.ClusterLock;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
@@ -229,6 +230,12 @@ class CaKeyStoreTest {
         @Bean
         Clock clock() {
             return Clock.fixed(TestCa.CREATED, ZoneOffset.UTC);
+        }
+
+        /** No database here: the first-start lock of one JVM (CaFirstStartTest takes PostgreSQL's). */
+        @Bean
+        ClusterLock clusterLock() {
+            return ClusterLock.inThisJvm();
         }
     }
 

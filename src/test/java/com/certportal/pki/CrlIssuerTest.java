@@ -205,25 +205,32 @@ class CrlIssuerTest {
                         .getKeyIdentifier());
     }
 
+    /** D2, issue 10: every instance signs the day's root CRL under the same number, so it never goes back. */
     @Test
-    void rootCrlsAreSignedOnceADayAndNumberedByTheirThisUpdate() throws Exception {
+    void rootCrlsAreSignedForTheUtcDayAndNumberedByItSoEveryInstanceAgrees_D2() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00.400Z"));
         RootCrls roots = new RootCrls(CRLS, clock);
+        MutableClock laterClock = new MutableClock(Instant.parse("2026-12-01T22:30:00Z"));
+        RootCrls anotherInstance = new RootCrls(CRLS, laterClock);
 
         byte[] first = roots.currentCrl(CaFamily.TLS);
-        clock.advance(Duration.ofHours(23));
+        byte[] signedLaterElsewhere = anotherInstance.currentCrl(CaFamily.TLS);
+        clock.advance(Duration.ofHours(13).plusMinutes(59));
         byte[] sameDay = roots.currentCrl(CaFamily.TLS);
-        clock.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(1));
         byte[] nextDay = roots.currentCrl(CaFamily.TLS);
 
         assertThat(sameDay).isEqualTo(first);
-        assertThat(number(first))
-                .isEqualTo(
-                        BigInteger.valueOf(Instant.parse("2026-12-01T10:00:00Z").getEpochSecond()));
+        BigInteger midnight =
+                BigInteger.valueOf(Instant.parse("2026-12-01T00:00:00Z").getEpochSecond());
+        assertThat(number(first)).isEqualTo(midnight);
+        assertThat(number(signedLaterElsewhere)).isEqualTo(midnight);
+        assertThat(jdk(signedLaterElsewhere).getThisUpdate())
+                .isEqualTo(jdk(first).getThisUpdate());
         assertThat(number(nextDay)).isGreaterThan(number(first));
         X509CRL crl = jdk(nextDay);
-        assertThat(crl.getThisUpdate().toInstant()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
-        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(Instant.parse("2026-12-09T10:00:00Z"));
+        assertThat(crl.getThisUpdate().toInstant()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+        assertThat(crl.getNextUpdate().toInstant()).isEqualTo(Instant.parse("2026-12-09T00:00:00Z"));
         crl.verify(CA.root(CaFamily.TLS).getPublicKey());
         assertThat(jdk(roots.currentCrl(CaFamily.PRIVATE)).getIssuerX500Principal())
                 .isEqualTo(CA.root(CaFamily.PRIVATE).getSubjectX500Principal());

@@ -8,6 +8,7 @@ import com.certportal.audit.AuditAction;
 import com.certportal.audit.AuditRecord;
 import com.certportal.audit.AuditTrail;
 import com.certportal.support.ActionIntegrationTest;
+import com.certportal.support.BrowserSession;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.Pages;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,6 +61,8 @@ class SignInThrottlingTest extends ActionIntegrationTest {
 
     private TestAccount account;
     private String address;
+    /** Whose session each answer went to (sessions live in the database, issue 10). */
+    private final Map<MvcTestResult, BrowserSession> visitors = new IdentityHashMap<>();
 
     @BeforeEach
     void accountAndAddress() {
@@ -267,17 +271,18 @@ class SignInThrottlingTest extends ActionIntegrationTest {
     }
 
     private MvcTestResult signIn(String email, String password, String from) {
-        return mvc.post()
+        BrowserSession visitor = browsers.newVisitor();
+        MvcTestResult result = visitor.exchange(mvc.post()
                 .uri("/login")
                 .param("username", email)
                 .param("password", password)
-                .session(new MockHttpSession())
                 .with(csrf())
                 .with(request -> {
                     request.setRemoteAddr(from);
                     return request;
-                })
-                .exchange();
+                }));
+        visitors.put(result, visitor);
+        return result;
     }
 
     private void assertFailed(MvcTestResult result) {
@@ -289,18 +294,16 @@ class SignInThrottlingTest extends ActionIntegrationTest {
     }
 
     /** The same exception, with the same message, is what the sign-in page explains. */
-    private static void assertSameAnswer(MvcTestResult one, MvcTestResult other) {
-        Object first = one.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        Object second = other.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    private void assertSameAnswer(MvcTestResult one, MvcTestResult other) {
+        Object first = visitors.get(one).attribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        Object second = visitors.get(other).attribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         assertThat(first).isNotNull().hasSameClassAs(second);
         assertThat(((Exception) first).getMessage()).isEqualTo(((Exception) second).getMessage());
     }
 
     /** The sign-in page the visitor sees next, without the token and the address it typed. */
     private String pageAfter(MvcTestResult failed) {
-        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
-        return Pages.main(Pages.body(
-                        mvc.get().uri("/login?error").session(session).exchange()))
+        return Pages.main(Pages.body(visitors.get(failed).exchange(mvc.get().uri("/login?error"))))
                 .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
                 .replaceAll("value=\"[^\"]*@test.example\"", "");
     }

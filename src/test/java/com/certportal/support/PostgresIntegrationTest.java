@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({PostgresTestConfiguration.class, Fixtures.class})
+@Import({PostgresTestConfiguration.class, Fixtures.class, BrowserSession.Factory.class})
 public abstract class PostgresIntegrationTest {
 
     @Autowired
@@ -28,6 +28,9 @@ public abstract class PostgresIntegrationTest {
 
     @Autowired
     protected Fixtures fixtures;
+
+    @Autowired
+    protected BrowserSession.Factory browsers;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -20,12 +20,16 @@ public final class TestDatabase {
 
     private static volatile TestDatabase instance;
 
+    private final String server;
+    private final String maintenanceDatabase;
     private final String url;
     private final String username;
     private final String password;
 
-    private TestDatabase(String url, String username, String password) {
-        this.url = url;
+    private TestDatabase(String server, String maintenanceDatabase, String name, String username, String password) {
+        this.server = server;
+        this.maintenanceDatabase = maintenanceDatabase;
+        this.url = server + name;
         this.username = username;
         this.password = password;
     }
@@ -39,6 +43,17 @@ public final class TestDatabase {
             }
         }
         return instance;
+    }
+
+    /**
+     * Another fresh database on the same server, dropped when the JVM exits: for tests that start
+     * application instances of their own (the two-instance test), away from the shared context's data.
+     */
+    public TestDatabase another(String purpose) {
+        String name = "certportal_test_" + purpose + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        create(server, maintenanceDatabase, name, username, password);
+        return new TestDatabase(server, maintenanceDatabase, name, username, password);
     }
 
     public String url() {
@@ -76,7 +91,13 @@ public final class TestDatabase {
     private static TestDatabase container() {
         PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
         container.start();
-        return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        String server = "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432) + "/";
+        return new TestDatabase(
+                server,
+                container.getDatabaseName(),
+                container.getDatabaseName(),
+                container.getUsername(),
+                container.getPassword());
     }
 
     private static TestDatabase localServer() {
@@ -87,16 +108,21 @@ public final class TestDatabase {
         String server = "jdbc:postgresql://" + host + ":" + port + "/";
         String name = "certportal_test_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute(server + "postgres", user, password, "create database " + name);
+        create(server, "postgres", name, user, password);
+        return new TestDatabase(server, "postgres", name, user, password);
+    }
+
+    /** Creates the database now and drops it when the JVM exits. */
+    private static void create(String server, String maintenance, String name, String user, String password) {
+        execute(server + maintenance, user, password, "create database " + name);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> execute(
-                                server + "postgres",
+                                server + maintenance,
                                 user,
                                 password,
                                 "drop database if exists " + name + " with (force)"),
                         "drop-" + name));
-        return new TestDatabase(server + name, user, password);
     }
 
     private static void execute(String url, String user, String password, String sql) {

@@ -24,8 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileRequestsIT extends BrowserJourneyTest {
 
+    /** Issue 10: the session cookie of the shared sessions (server.servlet.session.cookie.name). */
+    private static final String SESSION_COOKIE = "certportal-session";
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile(SESSION_COOKIE + "=([^;]+)");
 
     private LogCapture log;
 
@@ -106,7 +109,7 @@ class HostileRequestsIT extends BrowserJourneyTest {
         String host = "Host: evil.example";
         Response bookmarked = RawHttp.get(port(), "/orders?status=issued&q=shop", host);
         String session = session(bookmarked);
-        Response loginPage = RawHttp.get(port(), "/login", host, "Cookie: JSESSIONID=" + session);
+        Response loginPage = RawHttp.get(port(), "/login", host, "Cookie: " + SESSION_COOKIE + "=" + session);
         String token = csrf(loginPage);
 
         Response signedIn = RawHttp.send(
@@ -115,13 +118,13 @@ class HostileRequestsIT extends BrowserJourneyTest {
                 "/login",
                 form("username", "user@example.com", "password", DemoSignIns.PASSWORD, "_csrf", token),
                 host,
-                "Cookie: JSESSIONID=" + session,
+                "Cookie: " + SESSION_COOKIE + "=" + session,
                 "Content-Type: application/x-www-form-urlencoded");
 
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("location")).isEqualTo("/orders?status=issued&q=shop");
         String signedInSession = session(signedIn);
-        Response page = RawHttp.get(port(), "/orders", host, "Cookie: JSESSIONID=" + signedInSession);
+        Response page = RawHttp.get(port(), "/orders", host, "Cookie: " + SESSION_COOKIE + "=" + signedInSession);
         assertThat(page.status()).isEqualTo(200);
 
         Response signedOut = RawHttp.send(
@@ -130,7 +133,7 @@ class HostileRequestsIT extends BrowserJourneyTest {
                 "/logout",
                 form("_csrf", csrf(page)),
                 host,
-                "Cookie: JSESSIONID=" + signedInSession,
+                "Cookie: " + SESSION_COOKIE + "=" + signedInSession,
                 "Content-Type: application/x-www-form-urlencoded");
         assertThat(signedOut.status()).isEqualTo(302);
         assertThat(signedOut.header("location")).isEqualTo("/login?signed-out");
@@ -146,7 +149,7 @@ class HostileRequestsIT extends BrowserJourneyTest {
                 "/login",
                 form("username", "nobody@example.com", "password", "wrong", "_csrf", csrf(loginPage)),
                 host,
-                "Cookie: JSESSIONID=" + session(loginPage),
+                "Cookie: " + SESSION_COOKIE + "=" + session(loginPage),
                 "Content-Type: application/x-www-form-urlencoded");
 
         assertThat(failed.status()).isEqualTo(302);
@@ -162,7 +165,7 @@ class HostileRequestsIT extends BrowserJourneyTest {
 
         String signedIn = signedInSession("admin@example.com");
         for (String path : List.of("/actuator", "/actuator/", "/actuator/info", "/actuator/env", "/actuator/beans")) {
-            Response response = RawHttp.get(port(), path, "Cookie: JSESSIONID=" + signedIn);
+            Response response = RawHttp.get(port(), path, "Cookie: " + SESSION_COOKIE + "=" + signedIn);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).doesNotContain("_links", "href");
         }
@@ -198,7 +201,7 @@ class HostileRequestsIT extends BrowserJourneyTest {
                 "POST",
                 "/login",
                 form("username", email, "password", DemoSignIns.PASSWORD, "_csrf", csrf(loginPage)),
-                "Cookie: JSESSIONID=" + session(loginPage),
+                "Cookie: " + SESSION_COOKIE + "=" + session(loginPage),
                 "Content-Type: application/x-www-form-urlencoded");
         assertThat(signedIn.status()).isEqualTo(302);
         assertThat(signedIn.header("location")).isEqualTo("/orders");

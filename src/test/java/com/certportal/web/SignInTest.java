@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import com.certportal.support.BrowserSession;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.Pages;
 import com.certportal.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -54,7 +54,7 @@ class SignInTest extends PostgresIntegrationTest {
     /** L1: sign-in leads to the order list. */
     @Test
     void signingInLeadsToTheOrderList() {
-        MvcTestResult result = signIn("user@example.com", DEMO_PASSWORD, new MockHttpSession());
+        MvcTestResult result = signIn("user@example.com", DEMO_PASSWORD, browsers.newVisitor());
 
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/orders");
     }
@@ -62,8 +62,8 @@ class SignInTest extends PostgresIntegrationTest {
     /** L1 + L4: a bookmarked filtered list asked for before sign-in is where sign-in leads. */
     @Test
     void signingInLeadsBackToTheBookmarkedPageThatAskedForIt() {
-        MockHttpSession session = new MockHttpSession();
-        mvc.get().uri("/orders?status=issued&q=shop").session(session).exchange();
+        BrowserSession session = browsers.newVisitor();
+        session.exchange(mvc.get().uri("/orders?status=issued&q=shop"));
 
         MvcTestResult result = signIn("admin@example.com", DEMO_PASSWORD, session);
 
@@ -73,7 +73,7 @@ class SignInTest extends PostgresIntegrationTest {
 
     @Test
     void theEmailAddressIsMatchedWhateverItsCase() {
-        MvcTestResult result = signIn("  User@Example.COM ", DEMO_PASSWORD, new MockHttpSession());
+        MvcTestResult result = signIn("  User@Example.COM ", DEMO_PASSWORD, browsers.newVisitor());
 
         assertThat(result).hasRedirectedUrl("/orders");
     }
@@ -81,35 +81,34 @@ class SignInTest extends PostgresIntegrationTest {
     /** The sign-in page never tells whether an address is registered. */
     @Test
     void anUnknownEmailAndAWrongPasswordGetTheSameAnswer() {
-        MockHttpSession unknownSession = new MockHttpSession();
-        MockHttpSession wrongPasswordSession = new MockHttpSession();
+        BrowserSession unknownSession = browsers.newVisitor();
+        BrowserSession wrongPasswordSession = browsers.newVisitor();
 
         MvcTestResult unknown = signIn("nobody@example.com", DEMO_PASSWORD, unknownSession);
         MvcTestResult wrongPassword = signIn("user@example.com", "wrong-password", wrongPasswordSession);
 
         assertThat(unknown).hasStatus3xxRedirection().hasRedirectedUrl("/login?error");
         assertThat(wrongPassword).hasStatus3xxRedirection().hasRedirectedUrl("/login?error");
-        Object unknownError = unknownSession.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        Object wrongPasswordError = wrongPasswordSession.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        Object unknownError = unknownSession.attribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        Object wrongPasswordError = wrongPasswordSession.attribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         assertThat(unknownError).isNotNull().hasSameClassAs(wrongPasswordError);
         assertThat(((Exception) unknownError).getMessage()).isEqualTo(((Exception) wrongPasswordError).getMessage());
 
-        String unknownPage = withoutCsrfToken(Pages.main(
-                Pages.body(mvc.get().uri("/login?error").session(unknownSession).exchange())));
-        String wrongPasswordPage = withoutCsrfToken(Pages.main(Pages.body(
-                mvc.get().uri("/login?error").session(wrongPasswordSession).exchange())));
+        String unknownPage = withoutCsrfToken(
+                Pages.main(Pages.body(unknownSession.exchange(mvc.get().uri("/login?error")))));
+        String wrongPasswordPage = withoutCsrfToken(
+                Pages.main(Pages.body(wrongPasswordSession.exchange(mvc.get().uri("/login?error")))));
         assertThat(unknownPage).isEqualTo(wrongPasswordPage).contains("The email address or password is incorrect.");
     }
 
     /** Issue 9, finding 9: after a failed sign-in only the password needs typing again. */
     @Test
     void aFailedSignInKeepsTheEmailThatWasTyped() {
-        MockHttpSession session = new MockHttpSession();
+        BrowserSession session = browsers.newVisitor();
         signIn("user@example.com", "wrong-password", session);
 
-        String page = Pages.body(mvc.get().uri("/login?error").session(session).exchange());
-        String reloaded =
-                Pages.body(mvc.get().uri("/login?error").session(session).exchange());
+        String page = Pages.body(session.exchange(mvc.get().uri("/login?error")));
+        String reloaded = Pages.body(session.exchange(mvc.get().uri("/login?error")));
 
         assertThat(page).containsPattern("<input id=\"username\"[^>]*value=\"user@example.com\"");
         assertThat(page).containsPattern("<input id=\"password\"[^>]*autofocus");
@@ -187,13 +186,11 @@ class SignInTest extends PostgresIntegrationTest {
                 .replaceAll("(<input id=\"username\"[^>]*value=\")[^\"]*\"", "$1\"");
     }
 
-    private MvcTestResult signIn(String email, String password, MockHttpSession session) {
-        return mvc.post()
+    private MvcTestResult signIn(String email, String password, BrowserSession session) {
+        return session.exchange(mvc.post()
                 .uri("/login")
                 .param("username", email)
                 .param("password", password)
-                .session(session)
-                .with(csrf())
-                .exchange();
+                .with(csrf()));
     }
 }

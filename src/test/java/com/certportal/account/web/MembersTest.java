@@ -14,6 +14,7 @@ import com.certportal.audit.AuditRecord;
 import com.certportal.mail.MailKind;
 import com.certportal.mail.OutboxMail;
 import com.certportal.support.ActionIntegrationTest;
+import com.certportal.support.BrowserSession;
 import com.certportal.support.Fixtures.TestAccount;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -109,11 +109,10 @@ class MembersTest extends ActionIntegrationTest {
         MvcTestResult joined = accept(token, GOOD_PASSWORD, GOOD_PASSWORD);
         assertThat(joined).hasStatus3xxRedirection().hasRedirectedUrl("/login?joined");
 
-        MockHttpSession session = new MockHttpSession();
+        BrowserSession session = browsers.newVisitor();
         assertThat(signIn(email, GOOD_PASSWORD, session)).hasRedirectedUrl("/orders");
-        assertThat(mvc.get().uri("/refunds").session(session).exchange()).hasStatusOk();
-        assertThat(mvc.get().uri("/account/members").session(session).exchange())
-                .hasStatus(403);
+        assertThat(session.exchange(mvc.get().uri("/refunds"))).hasStatusOk();
+        assertThat(session.exchange(mvc.get().uri("/account/members"))).hasStatus(403);
         Member member = members.findByEmail(email).orElseThrow();
         assertThat(member.getRole()).isEqualTo(Role.FINANCE_MANAGER);
         assertThat(member.getPasswordHash()).startsWith("{bcrypt}").doesNotContain(GOOD_PASSWORD);
@@ -203,16 +202,14 @@ class MembersTest extends ActionIntegrationTest {
     @Test
     void aRoleChangeAppliesToTheMembersLiveSession_M1() {
         CurrentMember second = secondAdministrator(account);
-        MockHttpSession session = new MockHttpSession();
+        BrowserSession session = browsers.newVisitor();
         assertThat(signIn(second.email(), "secret", session)).hasRedirectedUrl("/orders");
-        assertThat(mvc.get().uri("/account/members").session(session).exchange())
-                .hasStatusOk();
+        assertThat(session.exchange(mvc.get().uri("/account/members"))).hasStatusOk();
 
         assertThat(post(account.admin(), "/account/members/" + second.memberId() + "/role", "role", "user"))
                 .hasStatus3xxRedirection();
 
-        assertThat(mvc.get().uri("/account/members").session(session).exchange())
-                .hasStatus(403);
+        assertThat(session.exchange(mvc.get().uri("/account/members"))).hasStatus(403);
         assertThat(trail()).anySatisfy(r -> {
             assertThat(r.getAction()).isEqualTo(AuditAction.MEMBER_ROLE_CHANGED);
             assertThat(r.getFromStatus()).isEqualTo("ADMINISTRATOR");
@@ -223,17 +220,17 @@ class MembersTest extends ActionIntegrationTest {
 
     @Test
     void deactivationEndsALiveSessionAndSignInIsRefusedAfterwards_M1() {
-        MockHttpSession session = new MockHttpSession();
+        BrowserSession session = browsers.newVisitor();
         assertThat(signIn(account.user().email(), "secret", session)).hasRedirectedUrl("/orders");
-        assertThat(mvc.get().uri("/orders").session(session).exchange()).hasStatusOk();
+        assertThat(session.exchange(mvc.get().uri("/orders"))).hasStatusOk();
 
         assertThat(post(account.admin(), "/account/members/" + account.user().memberId() + "/deactivate"))
                 .hasStatus3xxRedirection();
 
-        MvcTestResult next = mvc.get().uri("/orders").session(session).exchange();
+        MvcTestResult next = session.exchange(mvc.get().uri("/orders"));
         assertThat(next).hasStatus3xxRedirection().hasRedirectedUrl("/login?ended");
-        assertThat(session.isInvalid()).isTrue();
-        assertThat(signIn(account.user().email(), "secret", new MockHttpSession()))
+        assertThat(!session.isLive()).isTrue();
+        assertThat(signIn(account.user().email(), "secret", browsers.newVisitor()))
                 .hasRedirectedUrl("/login?error");
         assertThat(body(get(account.admin(), "/account/members"))).contains(">Deactivated<");
         assertThat(trail()).extracting(AuditRecord::getAction).contains(AuditAction.MEMBER_DEACTIVATED);
@@ -320,8 +317,8 @@ class MembersTest extends ActionIntegrationTest {
         MvcTestResult changed = changePassword("secret", GOOD_PASSWORD);
         assertThat(changed).hasStatus3xxRedirection().hasRedirectedUrl("/settings/password");
 
-        assertThat(signIn(email, GOOD_PASSWORD, new MockHttpSession())).hasRedirectedUrl("/orders");
-        assertThat(signIn(email, "secret", new MockHttpSession())).hasRedirectedUrl("/login?error");
+        assertThat(signIn(email, GOOD_PASSWORD, browsers.newVisitor())).hasRedirectedUrl("/orders");
+        assertThat(signIn(email, "secret", browsers.newVisitor())).hasRedirectedUrl("/login?error");
         assertThat(trail()).extracting(AuditRecord::getAction).contains(AuditAction.PASSWORD_CHANGED);
         assertThat(trail())
                 .allSatisfy(r -> assertThat(String.valueOf(r.getComment()) + r.getDetail())
@@ -354,18 +351,16 @@ class MembersTest extends ActionIntegrationTest {
                 .exchange();
     }
 
-    private MvcTestResult signIn(String email, String password, MockHttpSession session) {
-        return mvc.post()
+    private MvcTestResult signIn(String email, String password, BrowserSession session) {
+        return session.exchange(mvc.post()
                 .uri("/login")
                 .param("username", email)
                 .param("password", password)
-                .session(session)
                 .with(csrf())
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
-                })
-                .exchange();
+                }));
     }
 
     private OutboxMail invitationMailTo(String email) {

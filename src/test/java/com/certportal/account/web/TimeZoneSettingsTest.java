@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.certportal.catalog.Product;
+import com.certportal.support.BrowserSession;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.Pages;
 import com.certportal.support.PostgresIntegrationTest;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
@@ -41,7 +41,7 @@ class TimeZoneSettingsTest extends PostgresIntegrationTest {
 
     @Test
     void timesAreShownInTokyoTimeByDefault() {
-        MockHttpSession session = signIn(account.user().email());
+        BrowserSession session = signIn(account.user().email());
 
         assertThat(page("/orders/" + orderNumber, session))
                 .contains("2025-01-15 09:00:00 JST") // first issue date
@@ -52,14 +52,12 @@ class TimeZoneSettingsTest extends PostgresIntegrationTest {
 
     @Test
     void choosingAnotherTimeZoneChangesEveryTimeShownAtOnce() {
-        MockHttpSession session = signIn(account.user().email());
+        BrowserSession session = signIn(account.user().email());
 
-        MvcTestResult saved = mvc.post()
+        MvcTestResult saved = session.exchange(mvc.post()
                 .uri("/settings")
                 .param("timeZone", "America/New_York")
-                .session(session)
-                .with(csrf())
-                .exchange();
+                .with(csrf()));
 
         assertThat(saved).hasStatus3xxRedirection().hasRedirectedUrl("/settings");
         assertThat(page("/settings", session))
@@ -74,30 +72,21 @@ class TimeZoneSettingsTest extends PostgresIntegrationTest {
 
     @Test
     void theChosenTimeZoneIsKeptForTheNextSignIn() {
-        MockHttpSession first = signIn(account.user().email());
-        mvc.post()
-                .uri("/settings")
-                .param("timeZone", "UTC")
-                .session(first)
-                .with(csrf())
-                .exchange();
+        BrowserSession first = signIn(account.user().email());
+        first.exchange(mvc.post().uri("/settings").param("timeZone", "UTC").with(csrf()));
 
-        MockHttpSession next = signIn(account.user().email());
+        BrowserSession next = signIn(account.user().email());
 
         assertThat(page("/orders/" + orderNumber, next)).contains("2025-01-15 00:00:00 UTC");
     }
 
     @Test
     void oneMembersChoiceDoesNotChangeWhatOthersSee() {
-        MockHttpSession user = signIn(account.user().email());
-        mvc.post()
-                .uri("/settings")
-                .param("timeZone", "Europe/London")
-                .session(user)
-                .with(csrf())
-                .exchange();
+        BrowserSession user = signIn(account.user().email());
+        user.exchange(
+                mvc.post().uri("/settings").param("timeZone", "Europe/London").with(csrf()));
 
-        MockHttpSession admin = signIn(account.admin().email());
+        BrowserSession admin = signIn(account.admin().email());
 
         assertThat(page("/orders/" + orderNumber, user)).contains("2025-01-15 00:00:00 GMT");
         assertThat(page("/orders/" + orderNumber, admin)).contains("2025-01-15 09:00:00 JST");
@@ -105,15 +94,11 @@ class TimeZoneSettingsTest extends PostgresIntegrationTest {
 
     @Test
     void aTimeZoneOutsideTheListIsRefusedAndNothingChanges() {
-        MockHttpSession session = signIn(account.user().email());
+        BrowserSession session = signIn(account.user().email());
 
         for (String zone : new String[] {"Mars/Olympus", "Europe/Paris", ""}) {
-            MvcTestResult result = mvc.post()
-                    .uri("/settings")
-                    .param("timeZone", zone)
-                    .session(session)
-                    .with(csrf())
-                    .exchange();
+            MvcTestResult result = session.exchange(
+                    mvc.post().uri("/settings").param("timeZone", zone).with(csrf()));
 
             assertThat(result).as(zone).hasStatusOk();
             assertThat(Pages.body(result)).contains("Choose a time zone from the list.");
@@ -124,25 +109,19 @@ class TimeZoneSettingsTest extends PostgresIntegrationTest {
     }
 
     /** Fixture members sign in with the password "secret", through the real form login. */
-    private MockHttpSession signIn(String email) {
-        MockHttpSession session = new MockHttpSession();
-        MvcTestResult result = mvc.post()
+    private BrowserSession signIn(String email) {
+        BrowserSession session = browsers.newVisitor();
+        MvcTestResult result = session.exchange(mvc.post()
                 .uri("/login")
                 .param("username", email)
                 .param("password", "secret")
-                .session(session)
-                .with(csrf())
-                .exchange();
+                .with(csrf()));
         assertThat(result).hasRedirectedUrl("/orders");
         return session;
     }
 
-    private String page(String uri, MockHttpSession session) {
-        MvcTestResult result = mvc.get()
-                .uri(uri)
-                .header("Accept-Language", "en")
-                .session(session)
-                .exchange();
+    private String page(String uri, BrowserSession session) {
+        MvcTestResult result = session.exchange(mvc.get().uri(uri).header("Accept-Language", "en"));
         assertThat(result).as(uri).hasStatusOk();
         return Pages.body(result);
     }
