@@ -35,7 +35,7 @@ class DatabaseHealth implements HealthIndicator {
                 availability.available();
                 return Health.up().build();
             }
-            if (dataSource instanceof HikariDataSource pool) {
+            if (DatabaseConfiguration.pool(dataSource) instanceof HikariDataSource pool) {
                 pool.evictConnection(connection);
             }
             availability.unavailable(

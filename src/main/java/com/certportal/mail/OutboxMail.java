@@ -23,7 +23,7 @@ public class OutboxMail {
      * SMTP conversation, so that no other instance sends it meanwhile; a mail whose sender died is sent
      * again this long after it was taken.
      */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    public static final Duration LEASE = Duration.ofMinutes(5);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

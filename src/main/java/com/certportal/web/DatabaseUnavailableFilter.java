@@ -2,6 +2,7 @@ package com.certportal.web;
 
 import com.certportal.database.DatabaseAvailability;
 import com.certportal.database.DatabaseFailures;
+import com.certportal.database.OneWaitPerRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -29,7 +30,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  *
  * <p>It runs before the session and security filters, so that a failure to load a session kept in the
  * database is answered the same way, and it renders the page itself rather than through the error
- * dispatch, which would pass those filters (and the database) again. The page needs nothing but the
+ * dispatch, which would pass those filters (and the database) again. Within the request, the
+ * database is waited for once ({@link OneWaitPerRequest}). The page needs nothing but the
  * templates and message bundles, and shows no member: nothing about the member can be read just now.
  */
 class DatabaseUnavailableFilter extends HttpFilter {
@@ -52,7 +54,7 @@ class DatabaseUnavailableFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        try {
+        try (OneWaitPerRequest.Scope scope = OneWaitPerRequest.request()) {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException failure) {
             if (!DatabaseFailures.isUnavailability(failure)) {

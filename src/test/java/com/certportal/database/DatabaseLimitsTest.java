@@ -36,8 +36,9 @@ class DatabaseLimitsTest extends PostgresIntegrationTest {
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getNetworkTimeout()).isEqualTo(4000);
         }
-        assertThat(dataSource).isInstanceOf(HikariDataSource.class);
-        assertThat(((HikariDataSource) dataSource).getConnectionTimeout()).isEqualTo(3000);
+        assertThat(dataSource).isInstanceOf(OneWaitPerRequest.class);
+        assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout())
+                .isEqualTo(3000);
     }
 
     @Test
