@@ -217,13 +217,22 @@ public final class Browser implements AutoCloseable {
 
     private static void fitViewport(ChromeDriver driver, int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        @SuppressWarnings("unchecked")
-        List<Number> inner = (List<Number>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
-        int chromeWidth = width - inner.get(0).intValue();
-        int chromeHeight = height - inner.get(1).intValue();
-        if (chromeWidth != 0 || chromeHeight != 0) {
-            driver.manage().window().setSize(new Dimension(width + chromeWidth, height + chromeHeight));
+        // Once the window has its new size, the page area fits in it; what it lacks is the window's frame.
+        List<Number> inner =
+                waitForPageArea(driver, "innerWidth <= arguments[0] && innerHeight <= arguments[1]", width, height);
+        int frameWidth = width - inner.get(0).intValue();
+        int frameHeight = height - inner.get(1).intValue();
+        if (frameWidth != 0 || frameHeight != 0) {
+            driver.manage().window().setSize(new Dimension(width + frameWidth, height + frameHeight));
+            waitForPageArea(driver, "innerWidth === arguments[0] && innerHeight === arguments[1]", width, height);
         }
+    }
+
+    /** Waits until the page area's size meets {@code condition}, and returns it. */
+    @SuppressWarnings("unchecked")
+    private static List<Number> waitForPageArea(ChromeDriver driver, String condition, int width, int height) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (List<Number>) ((ChromeDriver) d)
+                .executeScript("return (" + condition + ") ? [innerWidth, innerHeight] : null;", width, height));
     }
 
     /** Makes the page area {@code width} x {@code height}, as on a phone (400 x 800) or a desktop. */
