@@ -114,7 +114,7 @@ class OrderListKeysetTest extends PostgresIntegrationTest {
     }
 
     /**
-     * Issue 10: "more than" instead of counting every order: 10,000 for filters, 1,000 for a search text.
+     * Issue 10: "more than" instead of counting every order: 10,000 for filters, 200 for a search text.
      * The orders beyond the first are copies made in SQL (the count, not the orders, is under test).
      */
     @Test
