@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.certportal.catalog.Product;
 import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.PostgresIntegrationTest;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * L4, D3, issue 10 on PostgreSQL: keyset pages are exact in every sort, forward and back, through runs of
@@ -34,6 +36,15 @@ class OrderListKeysetTest extends PostgresIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private SearchWords searchWords;
+
+    @Autowired
+    private EntityManager entityManager;
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     private TestAccount account;
 
@@ -140,6 +151,24 @@ class OrderListKeysetTest extends PostgresIntegrationTest {
         assertThat(text.orders()).hasSize(25);
         assertThat(filtered.totalCapped()).isFalse();
         assertThat(filtered.total()).isEqualTo(1001);
+    }
+
+    /**
+     * A search's statements are planned for its text (SearchWords): the setting reaches the connection
+     * Hibernate runs the search on, and ends with the search's transaction.
+     */
+    @Test
+    void aSearchIsPlannedForItsTextOnItsOwnConnectionAndTransactionOnly() {
+        String inside = transactions.execute(status -> {
+            searchWords.planForTheValues();
+            return (String) entityManager
+                    .createNativeQuery("select current_setting('plan_cache_mode')")
+                    .getSingleResult();
+        });
+        String after = jdbc.queryForObject("select current_setting('plan_cache_mode')", String.class);
+
+        assertThat(inside).isEqualTo("force_custom_plan");
+        assertThat(after).isEqualTo("auto");
     }
 
     private String pending(String commonName) {
