@@ -23,17 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads orders as a member may see them. Each read is a fixed number of statements whatever the
  * page size: the list is one select (requester fetched with it; two when a page reaches the orders
  * without the sort's key) plus one capped count, and with a search text one more to match requester
- * emails; an order is one select with everything its page shows.
+ * emails (and, on PostgreSQL, one setting that plans the search for its text, see
+ * {@link SearchWords#planForTheValues}); an order is one select with everything its page shows.
  */
 @Service
 @Transactional(readOnly = true)
 public class OrderFinder {
 
     private final EntityManager entityManager;
+    private final SearchWords searchWords;
     private final Clock clock;
 
-    OrderFinder(EntityManager entityManager, Clock clock) {
+    OrderFinder(EntityManager entityManager, SearchWords searchWords, Clock clock) {
         this.entityManager = entityManager;
+        this.searchWords = searchWords;
         this.clock = clock;
     }
 
@@ -41,9 +44,13 @@ public class OrderFinder {
      * L2, L4, D3: one page of the list in its sort, after (or before) a cursor, never skipping rows by
      * an offset: a page deep in a million orders costs what the first one does (issue 10). Orders
      * without the sort's key (not issued yet) follow the others; a page that reaches them reads them
-     * with a second select. The count stops at {@link OrderListPage#COUNT_CAP}.
+     * with a second select. The count stops at {@link OrderListPage#COUNT_CAP}, or for a search text at
+     * {@link OrderListPage#TEXT_COUNT_CAP}.
      */
     public OrderListPage search(OrderSearch search, CurrentMember member) {
+        if (search.text().isPresent()) {
+            searchWords.planForTheValues();
+        }
         Filter filter = filter(search, OrderVisibility.of(member));
         OrderSort sort = search.sort();
         int size = search.size();
@@ -70,13 +77,9 @@ public class OrderFinder {
                 previous = ListCursor.of(rows.get(0), sort);
             }
         }
-        long total = count(filter);
-        return new OrderListPage(
-                List.copyOf(rows),
-                next,
-                previous,
-                Math.min(total, OrderListPage.COUNT_CAP),
-                total > OrderListPage.COUNT_CAP);
+        int cap = search.text().isPresent() ? OrderListPage.TEXT_COUNT_CAP : OrderListPage.COUNT_CAP;
+        long total = count(filter, cap);
+        return new OrderListPage(List.copyOf(rows), next, previous, Math.min(total, cap), total > cap);
     }
 
     private static OrderSearch withoutCursor(OrderSearch search) {
@@ -129,15 +132,19 @@ public class OrderFinder {
             jpql.append(" and ").append(key).append(" is not null");
         }
         if (from != null) {
-            jpql.append(" and (")
+            // Issue 10: the first condition bounds the index range, so a page deep in the list starts
+            // where the cursor is instead of skipping every row before it; the second breaks the tie.
+            jpql.append(" and ")
                     .append(key)
                     .append(' ')
                     .append(comparison)
-                    .append(" :cursorKey or (")
+                    .append("= :cursorKey and (")
                     .append(key)
-                    .append(" = :cursorKey and o.id ")
+                    .append(' ')
                     .append(comparison)
-                    .append(" :cursorId))");
+                    .append(" :cursorKey or o.id ")
+                    .append(comparison)
+                    .append(" :cursorId)");
         }
         String direction = ascending ? " asc" : " desc";
         jpql.append(" order by ").append(key).append(direction).append(", o.id").append(direction);
@@ -164,12 +171,17 @@ public class OrderFinder {
         return query.setMaxResults(limit).getResultList();
     }
 
-    /** How many orders match, counted no further than one past the cap. */
-    private long count(Filter filter) {
+    /**
+     * How many orders match, counted no further than one past the cap. In no particular order, so that
+     * PostgreSQL counts from whichever index (or trigram bitmap) finds them soonest and stops at the cap:
+     * in the list's order, orders expiring soon or matching a text would first be gathered and sorted.
+     * (HQL wants an order for a limit in a subquery: the account, the same on every row, which PostgreSQL
+     * knows from the condition on it and so sorts nothing.)
+     */
+    private long count(Filter filter, int cap) {
         TypedQuery<Long> count = entityManager.createQuery(
                 "select count(*) from (select o.id as id from CertificateOrder o" + filter.where()
-                        // The default sort's order, which every filter's index serves: the scan stops at the cap.
-                        + " order by o.createdAt desc, o.id desc limit " + (OrderListPage.COUNT_CAP + 1) + ")",
+                        + " order by o.accountId limit " + (cap + 1) + ")",
                 Long.class);
         filter.bind(count);
         return count.getSingleResult();
@@ -228,12 +240,17 @@ public class OrderFinder {
         search.expiringWithinDays()
                 .ifPresent(days -> where.append(
                         " and o.status = :issued and o.expiresAt >= :now" + " and o.expiresAt <= :expiringUntil"));
-        search.text()
-                .ifPresent(t -> where.append(" and (o.commonName like :text escape '\\'"
-                        + " or o.subjectAltNames like :text escape '\\'"
-                        + " or o.orderNumber like :text escape '\\'"
-                        + (requestersMatching.isEmpty() ? "" : " or o.requester.id in :requesters")
-                        + ")"));
+        // Issue 10: the indexes are asked for the text's rarest word; the whole text is checked on what they find.
+        Optional<String> text = search.text().map(t -> t.toLowerCase(Locale.ROOT));
+        Optional<String> word = text.map(searchWords::indexWord);
+        boolean byWord = word.isPresent() && !word.equals(text);
+        String matches =
+                byWord ? " like :word escape '\\' and position(:text in o.%1$s) > 0" : " like :text escape '\\'";
+        text.ifPresent(t -> where.append(" and (o.commonName" + matches.formatted("commonName")
+                + " or o.subjectAltNames" + matches.formatted("subjectAltNames")
+                + " or o.orderNumber" + matches.formatted("orderNumber")
+                + (requestersMatching.isEmpty() ? "" : " or o.requester.id in :requesters")
+                + ")"));
         return new Filter(where.toString(), query -> {
             visibility.bind(query);
             search.status().ifPresent(s -> query.setParameter("status", s));
@@ -241,7 +258,11 @@ public class OrderFinder {
                     .ifPresent(days -> query.setParameter("issued", OrderStatus.ISSUED)
                             .setParameter("now", now)
                             .setParameter("expiringUntil", now.plus(Duration.ofDays(days))));
-            search.text().ifPresent(t -> query.setParameter("text", containing(t)));
+            if (byWord) {
+                query.setParameter("word", containing(word.get())).setParameter("text", text.get());
+            } else {
+                text.ifPresent(t -> query.setParameter("text", containing(t)));
+            }
             if (!requestersMatching.isEmpty()) {
                 query.setParameter("requesters", requestersMatching);
             }

@@ -6,6 +6,7 @@ import com.certportal.approval.Approvals;
 import com.certportal.audit.AuditTrail;
 import com.certportal.order.Certificate;
 import com.certportal.order.CertificateOrder;
+import com.certportal.order.OrderFinder;
 import com.certportal.order.RefundRoute;
 import com.certportal.pki.CertificateDetails;
 import com.certportal.refund.RefundCases;
@@ -16,14 +17,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the order page above the features it shows, so that none of them imports another for it:
- * a fixed number of queries whatever the order holds (OrderPagesQueryCountTest).
+ * a fixed number of queries whatever the order holds (OrderPagesQueryCountTest), in one read-only
+ * transaction (issue 10: one connection from the pool and one snapshot per page, not one per feature).
  */
 @Component
+@Transactional(readOnly = true)
 class OrderPageAssembler {
 
+    private final OrderFinder orders;
     private final Approvals approvals;
     private final Validations validations;
     private final AuditTrail trail;
@@ -31,7 +36,13 @@ class OrderPageAssembler {
     private final Clock clock;
 
     OrderPageAssembler(
-            Approvals approvals, Validations validations, AuditTrail trail, RefundCases refundCases, Clock clock) {
+            OrderFinder orders,
+            Approvals approvals,
+            Validations validations,
+            AuditTrail trail,
+            RefundCases refundCases,
+            Clock clock) {
+        this.orders = orders;
         this.approvals = approvals;
         this.validations = validations;
         this.trail = trail;
@@ -39,8 +50,17 @@ class OrderPageAssembler {
         this.clock = clock;
     }
 
-    /** Quick view: the order, the request waiting on it and the actions allowed now. */
-    OrderPage summary(CertificateOrder order, CurrentMember member) {
+    /** Quick view: the order, the request waiting on it and the actions allowed now; 404 if not visible. */
+    OrderPage summary(String orderNumber, CurrentMember member) {
+        return summary(orders.get(orderNumber, member), member);
+    }
+
+    /** The full page of an order; 404 if not visible. */
+    OrderPage detail(String orderNumber, CurrentMember member) {
+        return detail(orders.get(orderNumber, member), member);
+    }
+
+    private OrderPage summary(CertificateOrder order, CurrentMember member) {
         ApprovalRequest waiting = approvals.waitingOn(order).orElse(null);
         boolean revocationWaiting = waiting != null && waiting.kind() == ApprovalRequest.Kind.REVOCATION;
         return new OrderPage(
@@ -57,7 +77,7 @@ class OrderPageAssembler {
     }
 
     /** The full page adds validation while the order waits for it (V4), the history (T1) and the refund case (P2). */
-    OrderPage detail(CertificateOrder order, CurrentMember member) {
+    private OrderPage detail(CertificateOrder order, CurrentMember member) {
         OrderPage summary = summary(order, member);
         Instant now = clock.instant();
         return new OrderPage(

@@ -36,7 +36,7 @@ class OrderPageController {
         model.addAttribute("sorts", OrderSort.values());
         model.addAttribute("expiringWithin", OrderListParams.EXPIRING_WITHIN);
         if (params.view() != null) {
-            model.addAttribute("quickView", pages.summary(orders.get(params.view(), member), member));
+            model.addAttribute("quickView", pages.summary(params.view(), member));
         }
         return "orders/list";
     }
@@ -49,14 +49,13 @@ class OrderPageController {
             @AuthenticationPrincipal CurrentMember member,
             Model model) {
         params.checked();
-        model.addAttribute(
-                "quickView", pages.summary(orders.get(OrderNumbers.wellFormed(orderNumber), member), member));
+        model.addAttribute("quickView", pages.summary(OrderNumbers.wellFormed(orderNumber), member));
         return "orders/quick-view :: panel";
     }
 
     @GetMapping("/orders/{orderNumber}")
     String detail(@PathVariable String orderNumber, @AuthenticationPrincipal CurrentMember member, Model model) {
-        model.addAttribute("page", pages.detail(orders.get(OrderNumbers.wellFormed(orderNumber), member), member));
+        model.addAttribute("page", pages.detail(OrderNumbers.wellFormed(orderNumber), member));
         return "orders/detail";
     }
 }

@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +32,18 @@ import org.springframework.stereotype.Component;
  * through the package-private signers below.
  */
 @Component
-public class CertificateAuthority {
+public class CertificateAuthority implements SmartInitializingSingleton {
 
-    private final Map<CaFamily, CaKeyStore.Hierarchy> families;
+    private final CompletableFuture<Map<CaFamily, CaKeyStore.Hierarchy>> families;
     private final PkiUrls urls;
     private final SecureRandom random;
 
-    /** Opens the key store; at first start creates every family's CA, dated by {@code clock}. */
+    /**
+     * Opens the key store; at first start creates every family's CA, dated by {@code clock}. Issue 10:
+     * opening a PKCS#12 store derives a key from the password for every CA key (seconds on a JVM that
+     * has just started), so it runs on a thread of its own beside the rest of the start; the start
+     * still waits for it, and stops if the store cannot be used (see {@link #afterSingletonsInstantiated}).
+     */
     public CertificateAuthority(CaProperties ca, PkiProperties pki, Clock clock) {
         this(ca, pki, clock, ClusterLock.inThisJvm());
     }
@@ -48,7 +57,39 @@ public class CertificateAuthority {
     public CertificateAuthority(CaProperties ca, PkiProperties pki, Clock clock, ClusterLock firstStart) {
         this.random = new SecureRandom();
         this.urls = PkiUrls.of(pki.baseUrl());
-        this.families = firstStart.holding("ca-key-store", () -> CaKeyStore.open(ca, urls, clock.instant(), random));
+        Instant now = clock.instant();
+        this.families = CompletableFuture.supplyAsync(
+                () -> firstStart.holding("ca-key-store", () -> CaKeyStore.open(ca, urls, now, random)), task -> {
+                    Thread opener = new Thread(task, "ca-key-store");
+                    opener.setDaemon(true);
+                    opener.start();
+                });
+    }
+
+    /** I1: the key store is open before the portal serves anything; a store that cannot be used stops the start. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            awaitKeyStore();
+        } catch (RuntimeException e) {
+            throw new BeanInitializationException("The CA key store cannot be used", e);
+        }
+    }
+
+    /** Waits until the key store is open; throws what opening it threw. */
+    void awaitKeyStore() {
+        families();
+    }
+
+    private Map<CaFamily, CaKeyStore.Hierarchy> families() {
+        try {
+            return families.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** I2: signs a certificate for the request's key under its product's profile. */
@@ -160,31 +201,31 @@ public class CertificateAuthority {
     }
 
     public X509Certificate root(CaFamily family) {
-        return families.get(family).root().certificate();
+        return families().get(family).root().certificate();
     }
 
     public X509Certificate issuing(CaFamily family) {
-        return families.get(family).issuing().certificate();
+        return families().get(family).issuing().certificate();
     }
 
     /** D2: the delegated OCSP responder's certificate (id-kp-OCSPSigning, ocsp-nocheck). */
     public X509Certificate ocspResponder(CaFamily family) {
-        return families.get(family).responder().certificate();
+        return families().get(family).responder().certificate();
     }
 
     /** D2: signs the family's certificates, its CRL. */
     CaSigner issuingSigner(CaFamily family) {
-        return families.get(family).issuing();
+        return families().get(family).issuing();
     }
 
     /** D2: signs the root's CRL (which lists the issuing CA if it is ever revoked). */
     CaSigner rootSigner(CaFamily family) {
-        return families.get(family).root();
+        return families().get(family).root();
     }
 
     /** D2: signs OCSP responses for the issuing CA's certificates. */
     CaSigner ocspSigner(CaFamily family) {
-        return families.get(family).responder();
+        return families().get(family).responder();
     }
 
     PkiUrls urls() {

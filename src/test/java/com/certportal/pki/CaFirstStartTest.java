@@ -50,7 +50,10 @@ class CaFirstStartTest extends PostgresIntegrationTest {
             List<CertificateAuthority> started = starting.stream()
                     .map(future -> {
                         try {
-                            return future.get(120, TimeUnit.SECONDS);
+                            CertificateAuthority ca = future.get(120, TimeUnit.SECONDS);
+                            // As the application's start does: it waits until the key store is open.
+                            ca.awaitKeyStore();
+                            return ca;
                         } catch (Exception e) {
                             throw new AssertionError(e);
                         }

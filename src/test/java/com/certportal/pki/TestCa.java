@@ -40,8 +40,12 @@ final class TestCa {
                 directory.resolve("ca").resolve("ca-keystore.p12"), null, CaProperties.KeystoreType.PKCS12, null, true);
     }
 
+    /** Opens the CA as the start does: waiting for its key store, failing if it cannot be used. */
     static CertificateAuthority open(CaProperties properties, Instant now) {
-        return new CertificateAuthority(properties, new PkiProperties(BASE_URL), Clock.fixed(now, ZoneOffset.UTC));
+        CertificateAuthority ca =
+                new CertificateAuthority(properties, new PkiProperties(BASE_URL), Clock.fixed(now, ZoneOffset.UTC));
+        ca.awaitKeyStore();
+        return ca;
     }
 
     static X509Certificate parse(String pem) {

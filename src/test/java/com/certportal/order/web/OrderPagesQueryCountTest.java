@@ -29,8 +29,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * The order pages run a fixed, small number of SQL statements whatever the page size and whatever the
  * orders hold (no query per row, per requester, per payment or per certificate): the list is one select
  * plus one count, and with a search text one more that matches requester emails (OrderFinder); an order
- * is one select, plus its waiting revocation request (quick view and detail) and its history (detail).
- * Counted with Hibernate statistics on 105 orders paid every way, so that a page of 100 is full.
+ * is one select, plus its waiting revocation request (quick view and detail) and its history (detail),
+ * all in one read-only transaction (issue 10). Counted with Hibernate statistics on 105 orders paid
+ * every way, so that a page of 100 is full. Outside Hibernate, and so not counted here: the member
+ * check of every request (M1, one select by key) and, for a search text on PostgreSQL, the setting that
+ * plans it for its text (SearchWords).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderPagesQueryCountTest extends PostgresIntegrationTest {
