@@ -44,6 +44,7 @@ public record OrderListParams(
         // Issue 9: more rows than the largest page are a wish for the largest page, not an error.
         size = size != null && size > LARGEST_SIZE ? Integer.valueOf(LARGEST_SIZE) : size;
         view = blankToNull(view);
+        sort = blankToNull(sort);
     }
 
     /** Checks every parameter; anything malformed is a 400, not a guess. */
@@ -85,8 +86,22 @@ public record OrderListParams(
                 pageSize());
     }
 
+    /**
+     * The sort asked for, else the one that fits the filter: newest order first, but soonest expiry first
+     * for orders expiring within some days (D3). That is what someone renewing in time reads first, and
+     * the one order an index serves for it without reading a year of newer orders (issue 10).
+     */
     public OrderSort sortChosen() {
-        return sort == null ? OrderSort.PLACED : OrderSort.fromKey(sort).orElse(OrderSort.PLACED);
+        return sort == null ? fittingSort() : OrderSort.fromKey(sort).orElse(fittingSort());
+    }
+
+    /** The value the sort menu sends for {@code option}: none for the filter's own sort, so that it follows the filter. */
+    public String sortValue(OrderSort option) {
+        return option == fittingSort() ? "" : option.key();
+    }
+
+    private OrderSort fittingSort() {
+        return expiring == null ? OrderSort.PLACED : OrderSort.EXPIRY;
     }
 
     public int pageSize() {
@@ -119,13 +134,6 @@ public record OrderListParams(
 
     public String closeViewUrl() {
         return url("/orders", after, before, null);
-    }
-
-    /** D3: the same list in another sort, from its first page. */
-    public String sortUrl(String sortKey) {
-        return new OrderListParams(
-                        status, q, size, null, sortKey.equals("placed") ? null : sortKey, expiring, null, null)
-                .url("/orders", null, null, null);
     }
 
     /** The same orders as a CSV file: filter, search and sort, every page (issue 9). */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,31 @@ class OrderListUrlTest extends PostgresIntegrationTest {
                 .contains("<option value=\"first_issued\" selected=\"selected\">")
                 .contains("<option value=\"90\" selected=\"selected\">")
                 .contains("10 shown of 12 orders");
+    }
+
+    /**
+     * D3, issue 10: orders expiring soon are listed soonest first unless another sort is asked for; the
+     * sort menu offers that order as the filter's own (an empty value), so choosing the filter in the form
+     * brings it along, and an explicit sort still wins.
+     */
+    @Test
+    void ordersExpiringSoonAreListedSoonestFirstUnlessAnotherSortIsChosen() {
+        clock.advance(Duration.ofDays(120));
+        List<String> soonestFirst = new ArrayList<>(issuedShops);
+        Collections.reverse(soonestFirst);
+
+        String filtered = page("/orders?q=shop&expiring=90&sort=");
+
+        assertThat(Pages.orderRows(filtered)).containsExactlyElementsOf(soonestFirst);
+        assertThat(filtered)
+                .contains("<option value=\"\" selected=\"selected\">Soonest expiry first</option>")
+                .contains("<option value=\"placed\">Newest order first</option>");
+        assertThat(Pages.orderRows(page("/orders?q=shop&expiring=90&sort=placed")))
+                .containsExactlyElementsOf(issuedShops);
+        assertThat(page("/orders?q=shop&sort="))
+                .as("without the filter, newest first is the menu's own")
+                .contains("<option value=\"\" selected=\"selected\">Newest order first</option>")
+                .contains("<option value=\"expiry\">Soonest expiry first</option>");
     }
 
     /** L4, issue 10: the next page starts after the last order shown; both links keep the list's URL. */
