@@ -163,6 +163,42 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         assertSaved(admin.screenshot("order-lineage-" + language));
         admin.viewport(400, 3600);
         assertSaved(admin.screenshot("order-lineage-phone-" + language));
+
+        // K1: revoking one certificate of the order; K5: the duplicate form.
+        admin.viewport(Browser.WIDTH, 1500);
+        admin.find(By.cssSelector("table.lineage a[data-action=revoke-certificate]"))
+                .click();
+        admin.visible(By.cssSelector("form.revoke-form"));
+        assertSaved(admin.screenshot("certificate-revoke-" + language));
+        admin.open("/orders/" + order + "/duplicate");
+        admin.visible(By.cssSelector("form.request-form"));
+        assertSaved(admin.screenshot("duplicate-form-" + language));
+    }
+
+    /**
+     * T2, V1, V2: the Mail page an administrator reads (queued, sent, retrying), and the CA's operations
+     * area where a validation agent decides an organization, on the demo data.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void mailAndOperationsPages(String language) {
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn("admin@example.com", DemoSignIns.PASSWORD);
+        admin.waitUntil(urlMatches("/orders$"));
+        admin.open("/mail");
+        admin.visible(By.tagName("h1"));
+        assertSaved(admin.screenshot("mail-" + language));
+
+        Browser agent = newBrowser();
+        agent.open("/login?lang=" + language);
+        agent.signIn("validation@certportal.example", DemoSignIns.PASSWORD);
+        agent.open("/operations/validations");
+        agent.visible(By.tagName("h1"));
+        assertSaved(agent.screenshot("operations-validations-" + language));
+        agent.find(By.cssSelector("main a[href*='/operations/validations/']")).click();
+        agent.waitUntil(urlMatches("/operations/validations/\\d+$"));
+        assertSaved(agent.screenshot("operations-validation-" + language));
     }
 
     /**
