@@ -202,6 +202,47 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
     }
 
     /**
+     * Issue 6 (O1, O4, V1, V4): the request form once checked (the names read from the CSR, price,
+     * validity, approval and validation to come), the order's validation section while its emailed
+     * link waits, the confirmation page that link opens for whoever holds the mailbox (no account), and
+     * that page once confirmed. In an account of its own, where nothing is validated yet.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void requestFormAndDomainValidationPages(String language) {
+        TestAccount account = fixtures.newAccount();
+        String name = "www." + account.tag() + ".example.net";
+        Browser user = newBrowser();
+        user.open("/login?lang=" + language);
+        user.signIn(account.user().email(), "secret");
+        user.open("/orders/new");
+        RequestSteps.fillAndCheck(user, TestCsrs.pem(Fixtures.freshKey(), "CN=" + name, name));
+        // The whole form, down to its preview and the buttons under it.
+        user.viewport(
+                Browser.WIDTH, ((Number) user.script("return document.documentElement.scrollHeight;")).intValue());
+        assertSaved(user.screenshot("request-form-" + language));
+        user.viewport(Browser.WIDTH, Browser.HEIGHT);
+        String order = RequestSteps.submitForApproval(user);
+
+        Browser admin = newBrowser();
+        admin.open("/login?lang=" + language);
+        admin.signIn(account.admin().email(), "secret");
+        RequestSteps.approve(admin, order);
+        user.open("/orders/" + order);
+        assertSaved(user.screenshotOf(By.id("validation"), "order-validation-" + language));
+
+        Browser mailboxHolder = newBrowser();
+        mailboxHolder.open("/dcv/" + fixtures.pendingEmailTokens(order).get(0) + "?lang=" + language);
+        mailboxHolder.visible(By.cssSelector("form[action^='/dcv/'] button[type=submit]"));
+        assertSaved(mailboxHolder.screenshot("dcv-confirmation-" + language));
+        mailboxHolder
+                .find(By.cssSelector("form[action^='/dcv/'] button[type=submit]"))
+                .click();
+        mailboxHolder.visible(By.cssSelector(".alert-success.confirmed"));
+        assertSaved(mailboxHolder.screenshot("dcv-confirmed-" + language));
+    }
+
+    /**
      * Issue 8 (K6, K8, M4, G): "Do I need to cancel?" with two answers (a new common name: reissue; a
      * new payment method: revoke, with the 30-day outcome), the renewal form, an order renewed by
      * another, registering a voucher code, and the reminder settings, at 1400 px and at 400 px (the

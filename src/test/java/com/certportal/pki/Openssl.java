@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +28,44 @@ public final class Openssl {
                 .as("openssl %s%n%s", String.join(" ", arguments), result.output())
                 .isZero();
         return result.output();
+    }
+
+    /**
+     * D2: {@code openssl verify} as a relying party runs it with a CRL: the root as the trust anchor,
+     * the issuing CA as an untrusted intermediate, the CRLs as fetched ({@code crlCheck} is
+     * {@code -crl_check} for the leaf's, {@code -crl_check_all} for the whole chain's).
+     */
+    public static Result verifyWithCrl(String crlCheck, Path root, Path issuing, Path crls, Path leaf) {
+        return run(
+                "verify",
+                crlCheck,
+                "-CAfile",
+                root.toString(),
+                "-untrusted",
+                issuing.toString(),
+                "-CRLfile",
+                crls.toString(),
+                leaf.toString());
+    }
+
+    /** D2: {@code openssl ocsp} asks the responder at {@code url} about {@code leaf}; the answer must verify. */
+    public static String ocsp(Path issuing, Path leaf, String url, Path root) {
+        return ok(
+                "ocsp",
+                "-issuer",
+                issuing.toString(),
+                "-cert",
+                leaf.toString(),
+                "-url",
+                url,
+                "-CAfile",
+                root.toString());
+    }
+
+    /** A DER file as PEM, converted by openssl: {@code kind} is {@code x509} or {@code crl}. */
+    public static Path pemFromDer(String kind, Path der, Path pem) {
+        ok(kind, "-inform", "DER", "-in", der.toString(), "-out", pem.toString());
+        return pem;
     }
 
     public static Result run(String... arguments) {

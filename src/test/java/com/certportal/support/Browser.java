@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * cookies, English as the browser's language, a 1400x900 viewport. Debian's Chromium and ChromeDriver
  * are used by explicit path so that Selenium never looks for, or downloads, a browser (failsafe also
  * sets SE_OFFLINE); CERTPORTAL_CHROMIUM and CERTPORTAL_CHROMEDRIVER point elsewhere when needed.
+ * Files the visitor downloads land in a directory of its own under target/downloads.
  */
 public final class Browser implements AutoCloseable {
 
@@ -41,18 +42,21 @@ public final class Browser implements AutoCloseable {
     private static final Path TARGET = Path.of("target");
     private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
     private static final Path EVIDENCE = TARGET.resolve("browser-evidence");
+    private static final Path DOWNLOADS = TARGET.resolve("downloads");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final String baseUrl;
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final Path downloads;
 
-    private Browser(String baseUrl, ChromeDriverService service, ChromeDriver driver) {
+    private Browser(String baseUrl, ChromeDriverService service, ChromeDriver driver, Path downloads) {
         this.baseUrl = baseUrl;
         this.service = service;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        this.downloads = downloads;
     }
 
     /** Starts a browser for the portal at {@code baseUrl} ("http://localhost:8080"). */
@@ -86,13 +90,23 @@ public final class Browser implements AutoCloseable {
                 "--window-size=" + WIDTH + "," + HEIGHT,
                 "--force-device-scale-factor=1",
                 "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        Path downloads =
+                createDirectory(DOWNLOADS.resolve(profile.getFileName())).toAbsolutePath();
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "en-US,en",
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false));
         // Lets consoleErrors() read what the page logged.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             fitViewport(driver);
-            return new Browser(baseUrl.replaceAll("/+$", ""), service, driver);
+            return new Browser(baseUrl.replaceAll("/+$", ""), service, driver, downloads);
         } catch (RuntimeException e) {
             driver.quit();
             throw e;
@@ -152,6 +166,13 @@ public final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** Clicks {@code locator} once it is scrolled to the middle of the window, clear of sticky bars. */
+    public void clickInView(By locator) {
+        WebElement element = driver.findElement(locator);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     public WebElement find(By locator) {
         return driver.findElement(locator);
     }
@@ -166,6 +187,26 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Waits until the browser has saved the download {@code fileName} (Chromium gives a download its
+     * final name only once it is complete) and returns the file, under target/downloads.
+     */
+    public Path downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "no download " + fileName + " in " + downloads + ": " + downloadedFiles())
+                .until(d -> Files.isRegularFile(file));
+        return file;
+    }
+
+    private List<String> downloadedFiles() {
+        try (var files = Files.list(downloads)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            return List.of(e.toString());
+        }
     }
 
     /** Saves the top of the page, as a visitor first sees it, as {@code target/screenshots/<name>.png}. */

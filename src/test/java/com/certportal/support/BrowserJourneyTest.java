@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Base of the browser journeys (failsafe, *IT): the whole application on a real port, on PostgreSQL
@@ -19,11 +20,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * MockMvc, so that Chromium exercises the real filters, cookies, redirects and JavaScript. Browsers
  * opened with {@link #newBrowser()} are quit after each test, and leave a screenshot and the page
  * source in target/browser-evidence when it fails.
+ *
+ * <p>The portal runs as the demo runs, at an address it knows: a free port chosen before it starts,
+ * so that the links in its mails (a DCV link) and the URLs in its certificates (CRL distribution
+ * point, OCSP and CA issuers, I2, D2) lead to this very server; and without a mail server, so that
+ * the Mail page shows each mail with its link as a newcomer sees it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties =
+                "spring.autoconfigure.exclude=org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ActiveProfiles("test")
 @Import({PostgresTestConfiguration.class, Fixtures.class, ServerStartWitness.class})
 public abstract class BrowserJourneyTest {
+
+    /** One per test JVM: every journey shares the one application context that listens on it. */
+    private static final int PORT = TestSocketUtils.findAvailableTcpPort();
 
     @LocalServerPort
     private int port;
@@ -53,6 +65,9 @@ public abstract class BrowserJourneyTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        registry.add("server.port", () -> PORT);
+        registry.add("certportal.portal.base-url", () -> "http://localhost:" + PORT);
+        registry.add("certportal.pki.base-url", () -> "http://localhost:" + PORT);
     }
 
     /** A new browser with no cookies: a new visitor, or the same person on another device. */

@@ -102,11 +102,11 @@ class PkiServerTest {
         X509Certificate leaf = issue("ocsp.example.com");
         Path leafPem = write("leaf.pem", PkiFixtures.pem(leaf));
 
-        String good = Openssl.ok(ocsp(leafPem));
+        String good = ocsp(leafPem);
         assertThat(good).contains("Response verify OK").contains(leafPem + ": good");
 
         statuses.revoke(CaFamily.TLS, leaf.getSerialNumber(), Instant.now(), 1);
-        String revoked = Openssl.ok(ocsp(leafPem));
+        String revoked = ocsp(leafPem);
         assertThat(revoked)
                 .contains("Response verify OK")
                 .contains(leafPem + ": revoked")
@@ -120,7 +120,7 @@ class PkiServerTest {
         Path leafPem = write("leaf.pem", PkiFixtures.pem(leaf));
         statuses.revoke(CaFamily.TLS, leaf.getSerialNumber(), Instant.now(), 0);
 
-        String revoked = Openssl.ok(ocsp(leafPem));
+        String revoked = ocsp(leafPem);
 
         assertThat(revoked)
                 .contains(leafPem + ": revoked")
@@ -245,51 +245,26 @@ class PkiServerTest {
                 parameters);
     }
 
-    private String[] ocsp(Path leafPem) throws IOException {
-        return new String[] {
-            "ocsp",
-            "-issuer",
-            write("issuing.pem", PkiFixtures.pem(ca.issuing(CaFamily.TLS))).toString(),
-            "-cert",
-            leafPem.toString(),
-            "-url",
-            url("/pki/ocsp/tls").toString(),
-            "-CAfile",
-            write("root.pem", PkiFixtures.pem(ca.root(CaFamily.TLS))).toString()
-        };
+    private String ocsp(Path leafPem) throws IOException {
+        return Openssl.ocsp(
+                write("issuing.pem", PkiFixtures.pem(ca.issuing(CaFamily.TLS))),
+                leafPem,
+                url("/pki/ocsp/tls").toString(),
+                write("root.pem", PkiFixtures.pem(ca.root(CaFamily.TLS))));
     }
 
     /** openssl verify with both CRLs as fetched from the server (DER, converted to PEM by openssl). */
     private Openssl.Result verify(Path leafPem, String crlCheck) throws Exception {
-        Path crl = work.resolve("crl.pem");
-        Path rootCrl = work.resolve("root-crl.pem");
-        Openssl.ok(
-                "crl",
-                "-inform",
-                "DER",
-                "-in",
-                fetch("/pki/crl/tls.crl", "crl.der").toString(),
-                "-out",
-                crl.toString());
-        Openssl.ok(
-                "crl",
-                "-inform",
-                "DER",
-                "-in",
-                fetch("/pki/crl/tls-root.crl", "root-crl.der").toString(),
-                "-out",
-                rootCrl.toString());
+        Path crl = Openssl.pemFromDer("crl", fetch("/pki/crl/tls.crl", "crl.der"), work.resolve("crl.pem"));
+        Path rootCrl =
+                Openssl.pemFromDer("crl", fetch("/pki/crl/tls-root.crl", "root-crl.der"), work.resolve("root-crl.pem"));
         Path crls = write("crls.pem", Files.readString(crl) + Files.readString(rootCrl));
-        return Openssl.run(
-                "verify",
+        return Openssl.verifyWithCrl(
                 crlCheck,
-                "-CAfile",
-                write("root.pem", PkiFixtures.pem(ca.root(CaFamily.TLS))).toString(),
-                "-untrusted",
-                write("issuing.pem", PkiFixtures.pem(ca.issuing(CaFamily.TLS))).toString(),
-                "-CRLfile",
-                crls.toString(),
-                leafPem.toString());
+                write("root.pem", PkiFixtures.pem(ca.root(CaFamily.TLS))),
+                write("issuing.pem", PkiFixtures.pem(ca.issuing(CaFamily.TLS))),
+                crls,
+                leafPem);
     }
 
     private Path fetch(String path, String file) throws Exception {
