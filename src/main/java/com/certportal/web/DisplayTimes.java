@@ -35,6 +35,14 @@ public class DisplayTimes {
         return instant != null && !clock.instant().isBefore(instant);
     }
 
+    /**
+     * Whether a deadline that includes its own instant is over (R3's refund deadline: a revocation
+     * submitted no later than it counts), so from the instant after it, never on it.
+     */
+    public boolean over(Instant deadline) {
+        return deadline != null && clock.instant().isAfter(deadline);
+    }
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm z");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss z");
 

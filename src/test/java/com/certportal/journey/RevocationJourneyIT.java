@@ -76,7 +76,7 @@ class RevocationJourneyIT extends BrowserJourneyTest {
         assertThat(user.find(By.cssSelector("section.refund-outcome")).getText())
                 .contains("Voucher: the voucher is unused again");
         assertThat(user.find(By.cssSelector("section.history")).getText())
-                .contains("Revocation requested", "Revocation approved", "Order revoked", "Refund routed");
+                .contains("Revocation requested", "Revocation approved", "Order revoked", "Refund handled");
         assertThat(user.consoleErrors()).isEmpty();
         assertThat(admin.consoleErrors()).isEmpty();
     }
@@ -102,8 +102,12 @@ class RevocationJourneyIT extends BrowserJourneyTest {
         assertThat(admin.visible(By.cssSelector("section.outcome")).getText())
                 .contains("more than 30 days", "nothing is refunded");
         admin.find(By.cssSelector("input[name=reason][value=superseded]")).click();
+        // Issue 9, finding 8: the button says what it will do, "Revoke now" once "immediately" is ticked.
+        WebElement submit = admin.find(By.cssSelector("form.revoke-form button[type=submit]"));
+        assertThat(submit.getText()).isEqualTo("Submit revocation request");
         admin.find(By.cssSelector("input[name=skipApproval]")).click();
-        admin.find(By.cssSelector("form.revoke-form button[type=submit]")).click();
+        assertThat(submit.getText()).isEqualTo("Revoke now");
+        submit.click();
         admin.waitUntil(urlMatches("/orders/" + orderNumber + "$"));
 
         assertThat(admin.visible(By.cssSelector(".alert-success")).getText())
@@ -141,5 +145,13 @@ class RevocationJourneyIT extends BrowserJourneyTest {
                 .contains("キャンセルしました", "メールを送信待ちに追加しました", "解約となりました");
         assertThat(user.find(By.cssSelector("h1 .badge")).getText()).isEqualTo("キャンセル済み");
         assertThat(user.consoleErrors()).isEmpty();
+
+        // Issue 9, finding 9: Back to the confirmation page loads it again and says where the order
+        // stands, instead of showing the stale form with its button disabled.
+        user.driver().navigate().back();
+        user.waitUntil(urlMatches("/orders/" + orderNumber + "/cancel$"));
+        assertThat(user.visible(By.cssSelector("main p.alert-info")).getText())
+                .isEqualTo("キャンセルできるのは保留中のオーダーだけです。発行済みのオーダーは失効させます (初回発行日から 30 日以内ならキャンセル扱いになります)。");
+        assertThat(user.findAll(By.cssSelector("form.confirm-form"))).isEmpty();
     }
 }

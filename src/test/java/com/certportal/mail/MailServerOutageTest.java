@@ -9,6 +9,7 @@ import com.certportal.order.OrderStatus;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.FakeSmtpServer;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.Pages;
 import com.certportal.support.TestSmtpPort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -185,6 +186,45 @@ class MailServerOutageTest extends ActionIntegrationTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.getMessageID()).isEqualTo(messageId));
         assertThat(storedMessageId(delivered)).isEqualTo(messageId);
+    }
+
+    /**
+     * Issue 9, finding 6 (T2): the Mail page says where each mail stands, in both languages: queued
+     * until a server is tried, retrying after a failed attempt, sent once a server took it; never
+     * "delivered" for a mail that only waits.
+     */
+    @Test
+    void theMailPageSaysQueuedThenRetryingThenSentInBothLanguages_T2() {
+        TestAccount account = fixtures.newAccount();
+        clock.set(ONLY_THIS_TESTS_MAIL_IS_DUE);
+        OutboxMail queued = queueCancellationMail(account, "mail-page.example.com");
+
+        assertThat(mailStatuses(account, Locale.ENGLISH)).containsExactly("Queued");
+        assertThat(mailStatuses(account, Locale.JAPANESE)).containsExactly("送信待ち");
+
+        OutboxMail failed = sendOutboxUntilTried(queued);
+        assertThat(failed.isSent()).as("no server listens yet").isFalse();
+
+        assertThat(mailStatuses(account, Locale.ENGLISH)).containsExactly("Retrying");
+        assertThat(mailStatuses(account, Locale.JAPANESE)).containsExactly("再送待ち");
+
+        mailServer.start();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(sendOutboxUntilTried(failed).isSent()).isTrue();
+
+        assertThat(mailStatuses(account, Locale.ENGLISH)).containsExactly("Sent");
+        assertThat(mailStatuses(account, Locale.JAPANESE)).containsExactly("送信済み");
+    }
+
+    /** The Mail page's badge of each mail, top to bottom, after checking the page is the Mail page. */
+    private List<String> mailStatuses(TestAccount account, Locale language) {
+        String page = body(getIn(language, account.admin(), "/mail"));
+        String title = language == Locale.JAPANESE ? "メール" : "Mail";
+        assertThat(Pages.title(page)).isEqualTo(title + " | CertPortal");
+        assertThat(Pages.main(page)).contains("<h1>" + title + "</h1>");
+        assertThat(page).containsPattern("<a href=\"/mail\"[^>]*>" + title + "</a>");
+        assertThat(page).doesNotContain("spring.mail");
+        return Pages.badges(Pages.main(page));
     }
 
     /** An OV order of the account cancelled by its user: one cancellation mail queued (C4). */

@@ -190,6 +190,27 @@ class CancelOrderJourneyTest extends ActionIntegrationTest {
         assertThat(notices(result)).contains(text("cancel.mail-sent", Locale.ENGLISH));
     }
 
+    /**
+     * Issue 9, finding 6 (C4, T2): the mail waits in the outbox until a mail server takes it, so the
+     * confirmation says it is queued, in both languages, never that it was sent.
+     */
+    @Test
+    void theConfirmationSaysTheRequestersMailIsQueuedNotSent_C4_T2() {
+        String english = fixtures.pending(account.user(), Product.TLS_OV, "queued-en.example.com", card());
+        String japanese = fixtures.pending(account.user(), Product.TLS_OV, "queued-ja.example.com", card());
+
+        MvcTestResult inEnglish =
+                postIn(Locale.ENGLISH, account.user(), "/orders/" + english + "/cancel", "version", version(english));
+        MvcTestResult inJapanese = postIn(
+                Locale.JAPANESE, account.user(), "/orders/" + japanese + "/cancel", "version", version(japanese));
+
+        assertThat(mails(english))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.isSent()).isFalse());
+        assertThat(String.join(" ", notices(inEnglish))).contains("is queued").doesNotContainIgnoringCase("was sent");
+        assertThat(String.join(" ", notices(inJapanese))).contains("送信待ち").doesNotContain("送信しました");
+    }
+
     @Test
     void theQueuedMailIsShownToWhoMaySeeItsOrder_C4_T2() {
         String order = fixtures.pending(account.user(), Product.TLS_OV, "mail-page.example.com", card());

@@ -411,6 +411,33 @@ class RefusedActionsTest extends ActionIntegrationTest {
         assertRefusalRecorded(support, AuditAction.SUPPORT_REVOCATION_REQUESTED, "order.refused.stale");
     }
 
+    /**
+     * Issue 9, finding 9 (C1, R1): a form made stale because someone else already did what it asks says
+     * what happened (the order is canceled, or revoked), not "try again", which could only fail again.
+     */
+    @Test
+    void aFormMadeStaleBySomeoneWhoAlreadyDidItSaysWhatHappenedInsteadOfTryAgain_C1_R1() {
+        String pending = fixtures.pending(account.user(), Product.TLS_DV, "done-cancel.example.com", voucher());
+        String issued = issued(account.user(), "done-revoke.example.com");
+        String cancelShown = version(pending);
+        String revokeShown = version(issued);
+        // An administrator, in another window, does both first.
+        assertThat(post(account.admin(), "/orders/" + pending + "/cancel", "version", cancelShown))
+                .hasStatus3xxRedirection();
+        assertThat(revoke(account.admin(), issued, "superseded", null, "true", revokeShown))
+                .hasStatus3xxRedirection();
+
+        MvcTestResult cancel = post(account.user(), "/orders/" + pending + "/cancel", "version", cancelShown);
+        MvcTestResult revoke = revoke(account.user(), issued, "unspecified", null, null, revokeShown);
+
+        assertRefused(
+                cancel, HttpStatus.CONFLICT, shown("order.refused.cancel-not-pending", pending, "status.canceled"));
+        assertRefused(revoke, HttpStatus.CONFLICT, shown("order.refused.revoke-not-issued", issued, "status.revoked"));
+        for (MvcTestResult result : List.of(cancel, revoke)) {
+            assertThat(result).bodyText().doesNotContainIgnoringCase("try again");
+        }
+    }
+
     @Test
     void aFinanceManagerCannotCancelRevokeOrAskSupport() {
         String pending = fixtures.pending(account.user(), Product.TLS_DV, "finance-cancel.example.com", card());

@@ -9,7 +9,10 @@ import com.certportal.audit.AuditRecord;
 import com.certportal.catalog.Product;
 import com.certportal.support.ActionIntegrationTest;
 import com.certportal.support.Fixtures.TestAccount;
+import com.certportal.support.Pages;
+import com.certportal.support.PlainWords;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +105,32 @@ class RefundCasesJourneyTest extends ActionIntegrationTest {
         assertThat(refusals(account.id()))
                 .filteredOn(r -> "refund.refused.status".equals(r.getDetail()))
                 .hasSize(2);
+    }
+
+    /**
+     * Issue 9, finding 8 (P2): marking a case refunded closes it for good, so the button says it records
+     * the refund as final, and its title says when to press it; in both languages.
+     */
+    @Test
+    void theFinalButtonSaysItRecordsTheRefundForGood_P2() {
+        String english = Pages.body(getIn(Locale.ENGLISH, account.finance(), "/refunds"));
+        String japanese = Pages.body(getIn(Locale.JAPANESE, account.finance(), "/refunds"));
+
+        assertThat(Pages.buttons(english, "primary")).containsExactly("Record as refunded (final)");
+        assertThat(english).contains("title=\"" + shown("refund.case.mark-refunded.help") + "\"");
+        assertThat(Pages.buttons(japanese, "primary")).containsExactly("返金済みとして記録する (取り消せません)");
+        assertThat(japanese).contains("title=\"" + shownIn(Locale.JAPANESE, "refund.case.mark-refunded.help") + "\"");
+    }
+
+    /** Issue 9, finding 7: the refund cases speak plain words, no rule ids, in both languages. */
+    @Test
+    void theRefundCasesAreToldInPlainWords_P2() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
+            String page = readIn(language, account.finance(), "/refunds");
+
+            assertThat(page).contains(order, text("refund-status.open", language));
+            PlainWords.assertPlain(page, "the refund cases in " + language);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.certportal.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -60,15 +61,58 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
 
     /** A form post as the browser sends it: signed in, with the CSRF token, name/value pairs. */
     protected MvcTestResult post(CurrentMember by, String uri, String... nameValuePairs) {
+        return postIn(null, by, uri, nameValuePairs);
+    }
+
+    protected MvcTestResult get(CurrentMember by, String uri) {
+        return getIn(null, by, uri);
+    }
+
+    /** {@link #post} from a browser that asks for {@code language} (Accept-Language); null asks for none. */
+    protected MvcTestResult postIn(Locale language, CurrentMember by, String uri, String... nameValuePairs) {
         var request = mvc.post().uri(uri).with(user(by)).with(csrf());
+        if (language != null) {
+            request = request.header("Accept-Language", language.toLanguageTag());
+        }
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             request = request.param(nameValuePairs[i], nameValuePairs[i + 1]);
         }
         return request.exchange();
     }
 
-    protected MvcTestResult get(CurrentMember by, String uri) {
-        return mvc.get().uri(uri).with(user(by)).exchange();
+    /** {@link #get} from a browser that asks for {@code language} (Accept-Language); null asks for none. */
+    protected MvcTestResult getIn(Locale language, CurrentMember by, String uri) {
+        var request = mvc.get().uri(uri).with(user(by));
+        if (language != null) {
+            request = request.header("Accept-Language", language.toLanguageTag());
+        }
+        return request.exchange();
+    }
+
+    /** R1, A1: {@code by} asks to revoke the order, which waits for approval; returns the request's id. */
+    protected Long revocationRequested(CurrentMember by, String orderNumber, String reason) {
+        assertThat(post(by, "/orders/" + orderNumber + "/revoke", "reason", reason, "version", version(orderNumber)))
+                .hasStatus3xxRedirection();
+        return requests(by.accountId(), orderNumber).get(0).getId();
+    }
+
+    /** R6: an administrator revokes the order at once, without approval. */
+    protected void revokedNow(CurrentMember administrator, String orderNumber, String reason) {
+        assertThat(post(
+                        administrator,
+                        "/orders/" + orderNumber + "/revoke",
+                        "reason",
+                        reason,
+                        "skipApproval",
+                        "true",
+                        "version",
+                        version(orderNumber)))
+                .hasStatus3xxRedirection();
+    }
+
+    /** What a reader sees of the page at {@code uri} in {@code language} (see {@link Pages#visibleText}). */
+    protected String readIn(Locale language, CurrentMember by, String uri) {
+        return Pages.visibleText(body(getIn(language, by, uri)));
     }
 
     /** The lines the page shows after post/redirect/get (the confirmation of the action, P7). */

@@ -19,6 +19,7 @@ import com.certportal.order.RequestType;
 import com.certportal.order.ServerPlatform;
 import com.certportal.ordering.Ordering;
 import com.certportal.ordering.PlaceOrder;
+import com.certportal.ordering.PlacedOrder;
 import com.certportal.pki.TestCsrs;
 import com.certportal.token.HardwareToken;
 import com.certportal.token.HardwareTokenRepository;
@@ -154,28 +155,35 @@ public class Fixtures {
      * to reuse, V3), and issued: the whole path a member's order takes.
      */
     public String validatedAndIssued(CurrentMember admin, String commonName, KeyPair key) {
-        String number = ordering.place(
-                        new PlaceOrder(
-                                Product.TLS_DV,
-                                TestCsrs.pem(key, "CN=" + commonName, commonName, "www." + commonName),
-                                null,
-                                null,
-                                1,
-                                ServerPlatform.NGINX,
-                                RequestType.NEW,
-                                null,
-                                1,
-                                PaymentMethod.CREDIT_CARD,
-                                null,
-                                null,
-                                null,
-                                DcvMethod.EMAIL,
-                                null),
-                        admin)
-                .order()
-                .getOrderNumber();
+        String number = submitDv(admin, commonName, key).order().getOrderNumber();
         confirmEmailedLinks(number);
         return number;
+    }
+
+    /**
+     * O1-O5: a TLS/SSL DV order for {@code commonName} and www.{@code commonName} from a CSR of
+     * {@code key}, paid by card, its names validated by emailed links, submitted by {@code by} as the
+     * request form does: an administrator's is placed, a user's waits for approval (O4).
+     */
+    public PlacedOrder submitDv(CurrentMember by, String commonName, KeyPair key) {
+        return ordering.place(
+                new PlaceOrder(
+                        Product.TLS_DV,
+                        TestCsrs.pem(key, "CN=" + commonName, commonName, "www." + commonName),
+                        null,
+                        null,
+                        1,
+                        ServerPlatform.NGINX,
+                        RequestType.NEW,
+                        null,
+                        1,
+                        PaymentMethod.CREDIT_CARD,
+                        null,
+                        null,
+                        null,
+                        DcvMethod.EMAIL,
+                        null),
+                by);
     }
 
     /** V1: the recipients of the order's pending email validations confirm their links. */

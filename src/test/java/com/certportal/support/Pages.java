@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.HtmlUtils;
 
 /** Reads rendered pages the way a test needs them: the body, its main section, the order rows. */
 public final class Pages {
@@ -14,6 +15,8 @@ public final class Pages {
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
     private static final Pattern ORDER_ROW = Pattern.compile("<tr\\b[^>]*\\bdata-order=\"([^\"]*)\"");
     private static final Pattern LINK = Pattern.compile("<a\\b[^>]*?\\bhref=\"([^\"]*)\"[^>]*>");
+    private static final Pattern BADGE = Pattern.compile("<span class=\"badge\\b[^\"]*\"[^>]*>([^<]*)</span>");
+    private static final Pattern BUTTON = Pattern.compile("<button\\b([^>]*)>(.*?)</button>", Pattern.DOTALL);
 
     private Pages() {}
 
@@ -32,6 +35,17 @@ public final class Pages {
             throw new AssertionError("no <main> in page:\n" + page);
         }
         return matcher.group();
+    }
+
+    /**
+     * What a reader sees of {@code html}: its text without tags, comments, scripts and styles, the
+     * entities decoded and each run of white space made one space.
+     */
+    public static String visibleText(String html) {
+        String text = html.replaceAll("(?s)<!--.*?-->", " ")
+                .replaceAll("(?is)<(script|style)\\b.*?</\\1>", " ")
+                .replaceAll("(?s)<[^>]*>", " ");
+        return HtmlUtils.htmlUnescape(text).replaceAll("\\s+", " ").strip();
     }
 
     public static String title(String page) {
@@ -54,6 +68,23 @@ public final class Pages {
             }
         }
         return links;
+    }
+
+    /** The text of every status badge ({@code <span class="badge ...">}), in page order. */
+    public static List<String> badges(String page) {
+        return all(BADGE, page).stream().map(String::strip).toList();
+    }
+
+    /** What each button whose start tag contains {@code marker} says (its visible text), in page order. */
+    public static List<String> buttons(String page, String marker) {
+        List<String> texts = new ArrayList<>();
+        Matcher matcher = BUTTON.matcher(page);
+        while (matcher.find()) {
+            if (matcher.group(1).contains(marker)) {
+                texts.add(visibleText(matcher.group(2)));
+            }
+        }
+        return texts;
     }
 
     private static List<String> all(Pattern pattern, String page) {

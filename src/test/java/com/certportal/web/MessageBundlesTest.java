@@ -10,6 +10,7 @@ import com.certportal.order.PaymentMethod;
 import com.certportal.order.RequestType;
 import com.certportal.order.RevocationReason;
 import com.certportal.order.ServerPlatform;
+import com.certportal.support.PlainWords;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -173,6 +174,39 @@ class MessageBundlesTest {
         assertThat(japanese.getProperty("order.actions")).isEqualTo("証明書アクション");
         assertThat(japanese.getProperty("orders.quick-view")).isEqualTo("クイックビュー");
         assertThat(japanese.getProperty("role.administrator")).isEqualTo("管理者");
+    }
+
+    /**
+     * Issue 9, finding 7 (and 6's configuration key): no message a member reads shows a rule id such as
+     * "(P3)" or the code's words ("refund routing", spring.mail.host); those belong to code and tests.
+     */
+    @Test
+    void noMessageShowsARuleIdOrTheCodesOwnWords() {
+        for (Properties bundle : List.of(english, japanese)) {
+            List<String> notPlain = new ArrayList<>();
+            for (String key : new TreeSet<>(bundle.stringPropertyNames())) {
+                PlainWords.notPlain(bundle.getProperty(key)).forEach(word -> notPlain.add(key + ": " + word));
+            }
+            assertThat(notPlain).isEmpty();
+        }
+    }
+
+    /** Issue 9, finding 9: English spells "canceled" one way, the American way the status uses. */
+    @Test
+    void englishSpellsCanceledOneWay() {
+        assertThat(english.getProperty("status.canceled")).isEqualTo("Canceled");
+        assertThat(english.stringPropertyNames())
+                .filteredOn(key -> english.getProperty(key).matches("(?is).*\\bcancell(ed|ing)\\b.*"))
+                .isEmpty();
+    }
+
+    /** Issue 9, finding 9: the Japanese name of TLS/SSL EV is translated as those of DV and OV are. */
+    @Test
+    void japaneseNamesEveryTlsProductByItsValidationLevel() {
+        assertThat(List.of("product.tls_dv", "product.tls_ov", "product.tls_ev"))
+                .allSatisfy(key ->
+                        assertThat(japanese.getProperty(key)).as(key).matches("TLS/SSL \\S+認証 \\((DV|OV|EV)\\)"));
+        assertThat(japanese.getProperty("product.tls_ev")).isEqualTo("TLS/SSL 拡張認証 (EV)");
     }
 
     private static Set<String> arguments(String message) {

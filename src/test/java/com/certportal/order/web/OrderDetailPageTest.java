@@ -14,6 +14,8 @@ import com.certportal.support.PostgresIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,10 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
 
     /** 2026-05-10 18:30:15 in Tokyo. */
     private static final Instant FIRST_ISSUED = Instant.parse("2026-05-10T09:30:15Z");
+
+    /** The value beside the refund deadline's label (order.refund-deadline), in either language. */
+    private static final Pattern REFUND_DEADLINE = Pattern.compile(
+            "<dt>(?:Revocation counts as a cancellation until|失効がキャンセル扱いになる期限)</dt>\\s*<dd>(.*?)</dd>", Pattern.DOTALL);
 
     private TestAccount account;
 
@@ -104,6 +110,28 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
                 .doesNotContain("treated as a cancellation");
     }
 
+    /**
+     * Issue 9, finding 9 (R3, R4): once the refund deadline is over the page says so beside it; on its
+     * last second a revocation still counts as a cancellation (inclusive), so it is not over yet.
+     */
+    @Test
+    void aRefundDeadlineIsMarkedAsPassedFromTheSecondAfterIt_R3_R4() {
+        String order = fixtures.issued(account.user(), Product.TLS_OV, "deadline.example.com", card(), FIRST_ISSUED);
+        Instant deadline = FIRST_ISSUED.plus(Duration.ofDays(30));
+
+        clock.set(deadline);
+        String onTheDeadline = refundDeadline(order, "en");
+        String onTheDeadlineJa = refundDeadline(order, "ja");
+        clock.set(deadline.plusSeconds(1));
+        String aSecondLater = refundDeadline(order, "en");
+        String aSecondLaterJa = refundDeadline(order, "ja");
+
+        assertThat(onTheDeadline).isEqualTo("2026-06-09 18:30:15 JST");
+        assertThat(onTheDeadlineJa).isEqualTo("2026-06-09 18:30:15 JST");
+        assertThat(aSecondLater).isEqualTo("2026-06-09 18:30:15 JST passed");
+        assertThat(aSecondLaterJa).isEqualTo("2026-06-09 18:30:15 JST 期限切れ");
+    }
+
     @Test
     void theOrderPageIsInJapaneseForAJapaneseMember() {
         String order = fixtures.issued(account.user(), Product.TLS_OV, "ja.example.com", card(), FIRST_ISSUED);
@@ -129,6 +157,19 @@ class OrderDetailPageTest extends PostgresIntegrationTest {
             return o;
         });
         return order;
+    }
+
+    /** What the order page shows beside "Revocation counts as a cancellation until", in {@code language}. */
+    private String refundDeadline(String orderNumber, String language) {
+        MvcTestResult result = mvc.get()
+                .uri("/orders/" + orderNumber)
+                .header("Accept-Language", language)
+                .with(user(account.user()))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        Matcher deadline = REFUND_DEADLINE.matcher(Pages.body(result));
+        assertThat(deadline.find()).as("the refund deadline's line").isTrue();
+        return Pages.visibleText(deadline.group(1));
     }
 
     private String detail(String orderNumber, CurrentMember member) {
