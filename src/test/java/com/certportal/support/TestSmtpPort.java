@@ -1,15 +1,21 @@
 package com.certportal.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The SMTP port the application sends to in tests: one that was free when this test JVM started, so
  * that test runs side by side on one machine (other checkouts, CI jobs) never deliver into each
  * other's mail servers. Mail tests start GreenMail, or a misbehaving server, on it; every other test
  * finds nothing there, which is "the mail server is down" (T2).
+ *
+ * <p>The port is drawn below the kernel's ephemeral range: a port the kernel handed out (port 0) is
+ * also what it hands to outgoing connections, and one of those (to PostgreSQL, to ChromeDriver) took
+ * the mail server's port now and then ("Address already in use" when GreenMail started).
  */
 public final class TestSmtpPort {
 
@@ -18,10 +24,27 @@ public final class TestSmtpPort {
     private TestSmtpPort() {}
 
     private static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int ceiling = Math.min(ephemeralRangeStart(), 32768);
+        int floor = Math.max(1024, Math.min(20000, ceiling - 1000));
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(floor, ceiling);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Someone listens there; draw again.
+            }
+        }
+        throw new IllegalStateException(
+                "no free port between " + floor + " and " + ceiling + " for the test mail server");
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32768;
         }
     }
 }
