@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,6 +28,30 @@ public final class Openssl {
                 .as("openssl %s%n%s", String.join(" ", arguments), result.output())
                 .isZero();
         return result.output();
+    }
+
+    /**
+     * O1: what a server administrator runs: `openssl req` makes a new key ({@code newKey}, such as
+     * {@code rsa:2048}) into {@code key} and a CSR for {@code /CN=commonName} with these DNS names into
+     * {@code csr}. The portal is only ever given the CSR.
+     */
+    public static String newKeyAndCsr(String newKey, String commonName, List<String> dnsNames, Path key, Path csr) {
+        return ok(
+                "req",
+                "-new",
+                "-newkey",
+                newKey,
+                "-nodes",
+                "-subj",
+                "/CN=" + commonName,
+                "-addext",
+                "subjectAltName="
+                        + String.join(
+                                ",", dnsNames.stream().map(n -> "DNS:" + n).toList()),
+                "-keyout",
+                key.toString(),
+                "-out",
+                csr.toString());
     }
 
     public static Result run(String... arguments) {
