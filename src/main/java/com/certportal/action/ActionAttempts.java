@@ -2,6 +2,7 @@ package com.certportal.action;
 
 import com.certportal.audit.AuditEntry;
 import com.certportal.audit.AuditTrail;
+import jakarta.persistence.OptimisticLockException;
 import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,7 +43,12 @@ public class ActionAttempts {
         } catch (NotFound notFound) {
             trail.recordRefusal(attempted.detail("not-found"));
             throw notFound;
-        } catch (OptimisticLockingFailureException | DataIntegrityViolationException concurrent) {
+        } catch (OptimisticLockingFailureException
+                | DataIntegrityViolationException
+                | OptimisticLockException concurrent) {
+            // The JPA exception comes untranslated when the work's changes are flushed by a query made
+            // through the EntityManager itself, not a repository (drawing an order number flushes the
+            // voucher the order just used: O3, two orders racing for one voucher).
             trail.recordRefusal(attempted.detail(concurrentKey));
             throw new ActionRefused(concurrentKey, "concurrent change: " + concurrent.getMessage());
         }

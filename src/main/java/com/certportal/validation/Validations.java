@@ -324,7 +324,13 @@ public class Validations {
             return ids;
         });
         checkable.forEach(id -> check(id, by.memberId()));
-        return transaction.execute(status -> awaitedBy(finder.forAction(command.orderNumber(), by), clock.instant()));
+        return transaction.execute(status -> {
+            CertificateOrder order = finder.forAction(command.orderNumber(), by);
+            OrderValidationState awaited = awaitedBy(order, clock.instant());
+            // The check completed the validation and the order (or its reissue) was issued: it awaits
+            // nothing now, and what it awaited is its own validation, complete.
+            return awaited != null ? awaited : stateOf(order, clock.instant());
+        });
     }
 
     /** V4: the background job re-checks pending file and DNS validations, the oldest check first. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Exceptions to real statuses and translated pages; raw exception text never reaches a user. */
 @ControllerAdvice
@@ -40,6 +41,18 @@ class WebErrors {
     String refused(ActionRefused refused, Model model, HttpServletResponse response) {
         messages.showRefusal(refused, model, response);
         return "error/refused";
+    }
+
+    /**
+     * O1, O2: a form whose file is beyond the server's upload limit (a key, an archive, anything but a
+     * CSR) is the client's mistake: the translated page, rendered here and now. Left to the container,
+     * the answer was a 413 with an empty body, as it stops reading such an upload.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    String tooLarge(MaxUploadSizeExceededException e) {
+        log.debug("413: {}", e.getMessage());
+        return "error/413";
     }
 
     @ExceptionHandler({

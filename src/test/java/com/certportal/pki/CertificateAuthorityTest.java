@@ -1,5 +1,8 @@
 package com.certportal.pki;
 
+import static com.certportal.pki.CertificateFields.aia;
+import static com.certportal.pki.CertificateFields.crlUrls;
+import static com.certportal.pki.CertificateFields.dnsNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -29,14 +31,9 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -349,45 +346,11 @@ class CertificateAuthorityTest {
         return to.getYear() - from.getYear();
     }
 
-    private static List<String> dnsNames(X509CertificateHolder holder) {
-        GeneralNames names = GeneralNames.fromExtensions(holder.getExtensions(), Extension.subjectAlternativeName);
-        List<String> dns = new ArrayList<>();
-        for (GeneralName name : names.getNames()) {
-            assertThat(name.getTagNo()).isEqualTo(GeneralName.dNSName);
-            dns.add(name.getName().toString());
-        }
-        return dns;
-    }
-
     private static byte[] subjectKeyId(X509CertificateHolder holder) {
         return SubjectKeyIdentifier.fromExtensions(holder.getExtensions()).getKeyIdentifier();
     }
 
     private static byte[] authorityKeyId(X509CertificateHolder holder) {
         return AuthorityKeyIdentifier.fromExtensions(holder.getExtensions()).getKeyIdentifierOctets();
-    }
-
-    private static List<String> crlUrls(X509CertificateHolder holder) {
-        List<String> urls = new ArrayList<>();
-        CRLDistPoint points = CRLDistPoint.fromExtensions(holder.getExtensions());
-        for (DistributionPoint point : points.getDistributionPoints()) {
-            for (GeneralName name : GeneralNames.getInstance(
-                            point.getDistributionPoint().getName())
-                    .getNames()) {
-                urls.add(name.getName().toString());
-            }
-        }
-        return urls;
-    }
-
-    private static List<String> aia(X509CertificateHolder holder, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
-        List<String> urls = new ArrayList<>();
-        for (AccessDescription access : AuthorityInformationAccess.fromExtensions(holder.getExtensions())
-                .getAccessDescriptions()) {
-            if (access.getAccessMethod().equals(method)) {
-                urls.add(access.getAccessLocation().getName().toString());
-            }
-        }
-        return urls;
     }
 }

@@ -68,6 +68,30 @@ public final class Openssl {
         return pem;
     }
 
+    /**
+     * O1: what a server administrator runs: `openssl req` makes a new key ({@code newKey}, such as
+     * {@code rsa:2048}) into {@code key} and a CSR for {@code /CN=commonName} with these DNS names into
+     * {@code csr}. The portal is only ever given the CSR.
+     */
+    public static String newKeyAndCsr(String newKey, String commonName, List<String> dnsNames, Path key, Path csr) {
+        return ok(
+                "req",
+                "-new",
+                "-newkey",
+                newKey,
+                "-nodes",
+                "-subj",
+                "/CN=" + commonName,
+                "-addext",
+                "subjectAltName="
+                        + String.join(
+                                ",", dnsNames.stream().map(n -> "DNS:" + n).toList()),
+                "-keyout",
+                key.toString(),
+                "-out",
+                csr.toString());
+    }
+
     public static Result run(String... arguments) {
         List<String> command = new ArrayList<>(List.of("openssl"));
         command.addAll(List.of(arguments));

@@ -38,20 +38,7 @@ class OpensslInteropTest {
     void anOpensslRsaCsrIsCheckedIssuedAndVerifiedByOpenssl() throws Exception {
         Path key = work.resolve("www.key");
         Path csr = work.resolve("www.csr");
-        openssl(
-                "req",
-                "-new",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-subj",
-                "/CN=www.example.com",
-                "-addext",
-                "subjectAltName=DNS:www.example.com,DNS:example.com",
-                "-keyout",
-                key.toString(),
-                "-out",
-                csr.toString());
+        Openssl.newKeyAndCsr("rsa:2048", "www.example.com", List.of("www.example.com", "example.com"), key, csr);
 
         CheckedCsr checked = Csrs.check(Files.readAllBytes(csr), Product.TLS_DV);
         assertThat(checked.names()).containsExactly("www.example.com", "example.com");

@@ -6,7 +6,9 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.List;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -29,6 +31,27 @@ public final class TestCsrs {
     /** A CSR for {@code subject} ("CN=www.example.com", or "" for none) with these DNS SANs. */
     public static String pem(KeyPair keys, String subject, String... dnsNames) {
         return Profiles.pem("CERTIFICATE REQUEST", der(keys, subject, dnsNames(dnsNames)));
+    }
+
+    /**
+     * O2: a CSR whose signature does not verify (one bit of it flipped after signing), as a CSR changed
+     * on its way looks.
+     */
+    public static String withBadSignature(KeyPair keys, String subject, String... dnsNames) {
+        CertificationRequest request = CertificationRequest.getInstance(der(keys, subject, dnsNames(dnsNames)));
+        byte[] signature = request.getSignature().getOctets();
+        signature[10] ^= 0x01;
+        try {
+            return Profiles.pem(
+                    "CERTIFICATE REQUEST",
+                    new CertificationRequest(
+                                    request.getCertificationRequestInfo(),
+                                    request.getSignatureAlgorithm(),
+                                    new DERBitString(signature))
+                            .getEncoded());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same with any SAN types. */

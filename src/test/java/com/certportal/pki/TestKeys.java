@@ -27,7 +27,7 @@ public final class TestKeys {
      * above, generating 8192-bit keys takes long, so the modulus is a product of many 512-bit
      * primes (multi-prime RSA): a real key pair whose signatures verify, made in milliseconds.
      */
-    static KeyPair rsa(int bits) {
+    public static KeyPair rsa(int bits) {
         return MADE.computeIfAbsent(
                 "RSA" + bits, k -> bits <= LARGEST_GENERATED_RSA ? generated(bits) : multiPrime(bits));
     }

@@ -172,6 +172,13 @@ public abstract class ActionIntegrationTest extends PostgresIntegrationTest {
         throw new AssertionError("mail " + mail.getId() + " was never tried: is it due at " + clock.instant() + "?");
     }
 
+    /** How many requests (new orders and revocations, any status) the account has. */
+    protected long requestCount(Long accountId) {
+        return approvalRequests
+                .findVisible(accountId, null, (ApprovalRequest.Status) null)
+                .size();
+    }
+
     /** Every revocation request ever made on the order: a waiting one first, then the newest (A1). */
     protected List<RevocationRequest> requests(Long accountId, String orderNumber) {
         return approvalRequests.findVisible(accountId, null, (ApprovalRequest.Status) null).stream()

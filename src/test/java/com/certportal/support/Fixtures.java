@@ -8,6 +8,8 @@ import com.certportal.account.MemberRepository;
 import com.certportal.account.Role;
 import com.certportal.catalog.Product;
 import com.certportal.issuance.Issuance;
+import com.certportal.order.CancelOrder;
+import com.certportal.order.Cancellations;
 import com.certportal.order.CertificateOrder;
 import com.certportal.order.DcvMethod;
 import com.certportal.order.OrderNumbers;
@@ -65,6 +67,7 @@ public class Fixtures {
     private final Ordering ordering;
     private final Validations validations;
     private final DomainValidationRepository domainValidations;
+    private final Cancellations cancellations;
 
     Fixtures(
             AccountRepository accounts,
@@ -79,7 +82,9 @@ public class Fixtures {
             MutableClock clock,
             Ordering ordering,
             Validations validations,
-            DomainValidationRepository domainValidations) {
+            DomainValidationRepository domainValidations,
+            Cancellations cancellations) {
+        this.cancellations = cancellations;
         this.ordering = ordering;
         this.validations = validations;
         this.domainValidations = domainValidations;
@@ -120,6 +125,21 @@ public class Fixtures {
                     "en",
                     now));
             return new TestAccount(this, account.getId(), tag, principal(admin), principal(user), principal(finance));
+        });
+    }
+
+    /** One more member of the account (a second administrator, a second user), signed in. */
+    public CurrentMember newMember(Long accountId, Role role) {
+        return transaction.execute(status -> {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            return principal(members.save(new Member(
+                    accounts.getReferenceById(accountId),
+                    role.key() + "-" + tag + "@test.example",
+                    role.key() + " " + tag,
+                    role,
+                    "{noop}secret",
+                    "en",
+                    clock.instant())));
         });
     }
 
@@ -260,6 +280,32 @@ public class Fixtures {
         return transaction.execute(status -> vouchers.save(new Voucher(
                         accountId, "TEST-" + UUID.randomUUID().toString().substring(0, 13), licences))
                 .getCode());
+    }
+
+    /** O3: an enterprise unit of the account holding {@code licences} licences; its id, as the form sends it. */
+    public Long enterpriseUnit(Long accountId, int licences) {
+        return transaction.execute(status -> units.save(new EnterpriseUnit(
+                        accountId, "Unit " + UUID.randomUUID().toString().substring(0, 8), licences))
+                .getId());
+    }
+
+    /**
+     * P6 through the real transitions: a code-signing order of the account buys a hardware token and is
+     * cancelled; the account keeps the token, reusable. Its serial number, as the form sends it.
+     */
+    public String reusableToken(CurrentMember administrator) {
+        String order = pending(
+                administrator,
+                Product.CODE_SIGNING,
+                "token-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com",
+                PaymentChoice.card().withToken());
+        cancellations.cancel(new CancelOrder(order, withOrder(order, CertificateOrder::getVersion)), administrator);
+        return tokenSerial(order);
+    }
+
+    /** The serial number of the order's hardware token (O3, P6). */
+    public String tokenSerial(String orderNumber) {
+        return withOrder(orderNumber, o -> o.getPayment().getHardwareToken().getSerialNumber());
     }
 
     /** Runs {@code work} on the stored order in a transaction (for reissues and inspections). */

@@ -12,7 +12,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * Base of every test that needs the application: one Spring context, shared by all of them, on
  * PostgreSQL, with the demo data loaded (read it, never change it: tests that change orders make their
- * own with {@link Fixtures}) and a {@link MutableClock}.
+ * own with {@link Fixtures}) and a {@link MutableClock}. The V1 file and DNS checks go to the local
+ * servers of {@link ValidationServers}, never to the network.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -39,5 +40,12 @@ public abstract class PostgresIntegrationTest {
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
         registry.add("spring.mail.port", () -> TestSmtpPort.PORT);
+        registry.add(
+                "certportal.validation.http-port",
+                () -> ValidationServers.files().port());
+        registry.add("certportal.validation.resolve", ValidationServers::resolveOverrides);
+        registry.add(
+                "certportal.validation.dns-server",
+                () -> ValidationServers.dns().address());
     }
 }

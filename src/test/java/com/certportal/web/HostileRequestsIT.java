@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.certportal.demo.DemoSignIns;
 import com.certportal.support.BrowserJourneyTest;
+import com.certportal.support.Fixtures.TestAccount;
 import com.certportal.support.LogCapture;
+import com.certportal.support.OrderForm;
 import com.certportal.support.RawHttp;
 import com.certportal.support.RawHttp.Response;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -91,6 +96,49 @@ class HostileRequestsIT extends BrowserJourneyTest {
                 RawHttp.send(port(), "POST", "/login", body, "Content-Type: application/x-www-form-urlencoded");
 
         assertThat(response.status()).isBetween(400, 499);
+        assertThat(log.serverErrors()).isEmpty();
+    }
+
+    /**
+     * O1, O2, issue 6: a CSR file of a mebibyte (a key, an archive, anything but a CSR) sent to the request
+     * form. Within Tomcat's multipart limit (1 MiB) the form says why on the CSR field (400); beyond it, the
+     * translated "file too large" page (413). Never a 500 or a blank answer, and nothing is stored.
+     */
+    @ParameterizedTest(name = "{0} bytes")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1048576 | 400 | The file is larger than 64 KiB, so it cannot be a CSR.",
+                "1048577 | 413 | <title>The file is too large | CertPortal</title>"
+            })
+    void aCsrFileOfAMebibyteIsRefusedAsTheClientsMistake_O2(int size, int status, String shown) {
+        TestAccount account = fixtures.newAccount();
+        String session = signedInSession(account.admin().email(), "secret");
+        Response form = RawHttp.get(port(), "/orders/new", cookie(session), "Accept-Language: en");
+        assertThat(form.status()).isEqualTo(200);
+        String boundary = "----certportal" + size;
+        byte[] upload = new byte[size];
+        Arrays.fill(upload, (byte) 'A');
+        long ordersBefore = fixtures.countOrders(account.id());
+
+        Response response = RawHttp.send(
+                port(),
+                "POST",
+                "/orders/new",
+                multipart(
+                        boundary,
+                        upload,
+                        OrderForm.submitting("")
+                                .without("csr")
+                                .with("_csrf", csrf(form))
+                                .pairs()),
+                cookie(session),
+                "Accept-Language: en",
+                "Content-Type: multipart/form-data; boundary=" + boundary);
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.body()).contains(shown).doesNotContain("Exception");
+        assertThat(fixtures.countOrders(account.id())).isEqualTo(ordersBefore);
         assertThat(log.serverErrors()).isEmpty();
     }
 
@@ -195,12 +243,16 @@ class HostileRequestsIT extends BrowserJourneyTest {
     }
 
     private String signedInSession(String email) {
+        return signedInSession(email, DemoSignIns.PASSWORD);
+    }
+
+    private String signedInSession(String email, String password) {
         Response loginPage = RawHttp.get(port(), "/login");
         Response signedIn = RawHttp.send(
                 port(),
                 "POST",
                 "/login",
-                form("username", email, "password", DemoSignIns.PASSWORD, "_csrf", csrf(loginPage)),
+                form("username", email, "password", password, "_csrf", csrf(loginPage)),
                 "Cookie: " + SESSION_COOKIE + "=" + session(loginPage),
                 "Content-Type: application/x-www-form-urlencoded");
         assertThat(signedIn.status()).isEqualTo(302);
@@ -219,6 +271,27 @@ class HostileRequestsIT extends BrowserJourneyTest {
                     .append(java.net.URLEncoder.encode(nameValuePairs[i + 1], StandardCharsets.UTF_8));
         }
         return form.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String cookie(String session) {
+        return "Cookie: " + SESSION_COOKIE + "=" + session;
+    }
+
+    /** A multipart form: the fields, then {@code csrFile} holding {@code file}. */
+    private static byte[] multipart(String boundary, byte[] file, String... nameValuePairs) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + nameValuePairs[i]
+                            + "\"\r\n\r\n" + nameValuePairs[i + 1] + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"csrFile\"; filename=\"www.csr\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
     }
 
     private static String csrf(Response page) {
