@@ -1,8 +1,10 @@
 package com.certportal.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,10 +41,11 @@ public final class TestSmtpPort {
     }
 
     private static int ephemeralRangeStart() {
-        try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+        // Read as a stream: a /proc file reports size 0, and Files.readString read one byte of it.
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            String range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 2048 ? start : 32768;
         } catch (IOException | RuntimeException notLinux) {
             return 32768;
         }
