@@ -77,6 +77,22 @@ class PaymentAtPlacementTest extends ActionIntegrationTest {
     }
 
     @Test
+    void thePrivateProductNeedsNoValidationAndIsIssuedAtPlacement_V2_O5() {
+        String name = "intranet-" + account.tag() + ".internal";
+        MvcTestResult result = post(
+                account.admin(),
+                "/orders/new",
+                OrderForm.submitting(TestCsrs.pem(KEY, "CN=" + name, name))
+                        .with("product", "private")
+                        .pairs());
+
+        String order = OrderForm.placedOrder(result);
+        assertThat(state(order).status())
+                .as("V2: the private product needs no validation, so O5 issues it at once")
+                .isEqualTo(OrderStatus.ISSUED);
+    }
+
+    @Test
     void aVoucherOfTheAccountIsUsedUpAtPlacement_O3() {
         String code = fixtures.unusedVoucher(account.id(), 1);
 
