@@ -1,10 +1,11 @@
 package com.certportal.support;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -40,9 +41,14 @@ public final class TestSmtpPort {
 
     private static int ephemeralRangeStart() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+            // Read as a stream: on some kernels' sandboxes Files.readString gets "3" from this file
+            // (its size as procfs reports it), which made every integration test fail to start.
+            String range;
+            try (InputStream in = new FileInputStream("/proc/sys/net/ipv4/ip_local_port_range")) {
+                range = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+            }
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 2048 ? start : 32768;
         } catch (IOException | RuntimeException notLinux) {
             return 32768;
         }
