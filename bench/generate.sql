@@ -128,7 +128,7 @@ select (20000000 + g)::text, :account_id, r.member_id, product, validity_years,
                     when 'DOCUMENT_SIGNING' then 50000 else 5000 end * validity_years,
        'JPY',
        case when pay >= 90 then :unit_id end,
-       case when pay >= 90 then 1 else 0 end,
+       1, -- server licences (at least one since V12_1); an enterprise unit gave one licence
        case when status = 'CANCELED' then created_at + interval '3 days' end,
        case when status = 'REVOKED' then first_issued_at + (g % 200) * interval '1 day' end,
        case when status = 'REVOKED' then (array['KEY_COMPROMISE', 'CESSATION_OF_OPERATION', 'SUPERSEDED',
