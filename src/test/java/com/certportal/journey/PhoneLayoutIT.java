@@ -104,9 +104,7 @@ class PhoneLayoutIT extends BrowserJourneyTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
     void membersAndPasswordPages(String language) {
-        Browser browser = newBrowser();
-        browser.open("/login?lang=" + language);
-        browser.signIn("admin@example.com", DemoSignIns.PASSWORD);
+        Browser browser = signedIn("admin@example.com", DemoSignIns.PASSWORD, language);
         browser.open("/account/members");
         browser.visible(By.cssSelector("table.members"));
         assertFitsTheWindow(browser, "members");

@@ -39,9 +39,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
     void listQuickViewAndOrderPage(String language) {
-        Browser browser = newBrowser();
-        browser.open("/login?lang=" + language);
-        browser.signIn("user@example.com", DemoSignIns.PASSWORD);
+        Browser browser = signedIn("user@example.com", DemoSignIns.PASSWORD, language);
         browser.waitUntil(urlMatches("/orders$"));
         browser.visible(By.cssSelector("table.orders"));
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo(language);
@@ -89,9 +87,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
                 PaymentChoice.bankTransfer(true).withToken(),
                 now.minus(Duration.ofDays(3)));
 
-        Browser user = newBrowser();
-        user.open("/login?lang=" + language);
-        user.signIn(account.user().email(), "secret");
+        Browser user = signedIn(account.user().email(), "secret", language);
         user.open("/orders/" + token + "/revoke");
         user.visible(By.cssSelector("section.outcome"));
         assertSaved(user.screenshot("revoke-form-" + language));
@@ -108,9 +104,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         user.visible(By.cssSelector("section.consequences"));
         assertSaved(user.screenshot("cancel-confirmation-" + language));
 
-        Browser admin = newBrowser();
-        admin.open("/login?lang=" + language);
-        admin.signIn(account.admin().email(), "secret");
+        Browser admin = signedIn(account.admin().email(), "secret", language);
         admin.open("/requests");
         admin.visible(By.cssSelector("table.requests"));
         assertSaved(admin.screenshot("requests-" + language));
@@ -147,9 +141,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         String renamed = "renamed-" + account.tag() + ".example.com";
         fixtures.reissue(order, renamed, List.of(renamed, "www." + renamed), clock.instant());
 
-        Browser admin = newBrowser();
-        admin.open("/login?lang=" + language);
-        admin.signIn(account.admin().email(), "secret");
+        Browser admin = signedIn(account.admin().email(), "secret", language);
         admin.open("/orders/" + order + "/reissue");
         admin.visible(By.cssSelector("form.reissue-form"));
         admin.viewport(Browser.WIDTH, 1500);
@@ -182,17 +174,13 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ja"})
     void mailAndOperationsPages(String language) {
-        Browser admin = newBrowser();
-        admin.open("/login?lang=" + language);
-        admin.signIn("admin@example.com", DemoSignIns.PASSWORD);
+        Browser admin = signedIn("admin@example.com", DemoSignIns.PASSWORD, language);
         admin.waitUntil(urlMatches("/orders$"));
         admin.open("/mail");
         admin.visible(By.tagName("h1"));
         assertSaved(admin.screenshot("mail-" + language));
 
-        Browser agent = newBrowser();
-        agent.open("/login?lang=" + language);
-        agent.signIn("validation@certportal.example", DemoSignIns.PASSWORD);
+        Browser agent = signedIn("validation@certportal.example", DemoSignIns.PASSWORD, language);
         agent.open("/operations/validations");
         agent.visible(By.tagName("h1"));
         assertSaved(agent.screenshot("operations-validations-" + language));
@@ -212,9 +200,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
     void requestFormAndDomainValidationPages(String language) {
         TestAccount account = fixtures.newAccount();
         String name = "www." + account.tag() + ".example.net";
-        Browser user = newBrowser();
-        user.open("/login?lang=" + language);
-        user.signIn(account.user().email(), "secret");
+        Browser user = signedIn(account.user().email(), "secret", language);
         user.open("/orders/new");
         RequestSteps.fillAndCheck(user, TestCsrs.pem(Fixtures.freshKey(), "CN=" + name, name));
         // The whole form, down to its preview and the buttons under it.
@@ -224,9 +210,7 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
         user.viewport(Browser.WIDTH, Browser.HEIGHT);
         String order = RequestSteps.submitForApproval(user);
 
-        Browser admin = newBrowser();
-        admin.open("/login?lang=" + language);
-        admin.signIn(account.admin().email(), "secret");
+        Browser admin = signedIn(account.admin().email(), "secret", language);
         RequestSteps.approve(admin, order);
         user.open("/orders/" + order);
         assertSaved(user.screenshotOf(By.id("validation"), "order-validation-" + language));
@@ -274,12 +258,8 @@ class PortalScreenshotsIT extends BrowserJourneyTest {
                 PaymentChoice.voucher(),
                 now.minus(Duration.ofDays(5)));
 
-        Browser user = newBrowser();
-        user.open("/login?lang=" + language);
-        user.signIn(account.user().email(), "secret");
-        Browser admin = newBrowser();
-        admin.open("/login?lang=" + language);
-        admin.signIn(account.admin().email(), "secret");
+        Browser user = signedIn(account.user().email(), "secret", language);
+        Browser admin = signedIn(account.admin().email(), "secret", language);
         for (boolean phone : new boolean[] {false, true}) {
             String suffix = (phone ? "-phone-" : "-") + language;
             if (phone) {

@@ -77,6 +77,14 @@ public abstract class BrowserJourneyTest {
         return browser;
     }
 
+    /** A new browser whose member signed in from the sign-in page in {@code language} ("en", "ja"). */
+    protected Browser signedIn(String email, String password, String language) {
+        Browser browser = newBrowser();
+        browser.open("/login?lang=" + language);
+        browser.signIn(email, password);
+        return browser;
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

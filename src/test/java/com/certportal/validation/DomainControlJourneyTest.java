@@ -90,7 +90,9 @@ class DomainControlJourneyTest extends ActionIntegrationTest {
             assertThat(Pages.main(body(page)))
                     .contains(shown("dcv.heading", "example.co.jp"))
                     .contains("action=\"" + link + "\"")
-                    .contains(shown("dcv.confirm"));
+                    .contains(shown("dcv.confirm"))
+                    .as("the mailbox holder sees which names of the certificate the confirmation covers")
+                    .contains(shown("dcv.certificate-names"), cn, "www." + cn);
         }
         assertThat(state(order).status()).isEqualTo(OrderStatus.PENDING);
         assertThat(fixtures.pendingEmailTokens(order)).hasSize(1);
